@@ -1,0 +1,61 @@
+// The shape of a benchmark run's results, shared by run.ts (which fills it) and report.ts (which
+// renders it). Kept apart so neither file grows past what one reads at once.
+import type { LatencyFigures } from './measure.ts';
+import type { ExplainedQuery } from './search/explain.ts';
+
+export interface LoadFigure {
+  rows: number;
+  ms: number;
+  rowsPerSecond: number;
+}
+
+export interface SearchFigures extends LatencyFigures {
+  /** Median number of matching companies (the count the page shows). */
+  matches: number;
+}
+
+export interface RoundResult {
+  /** The whole data set through the bulk path (COPY), indexes in place. */
+  load: LoadFigure;
+  /** First round only: one slice through COPY and through multi-row INSERTs, the bulk path's baseline. */
+  slice?: { copy: LoadFigure; insert: LoadFigure };
+  analyzeMs: number;
+  search: Record<string, SearchFigures>;
+  baselines: Record<BaselineId, LatencyFigures>;
+}
+
+export type BaselineId = 'cvr-equals' | 'primary-key';
+
+export const baselineLabels: Record<BaselineId, string> = {
+  'cvr-equals': 'findCompanyRowByCvr: `cvr = $1` (unique index)',
+  'primary-key': '`select * from companies where id = $1` (primary key)',
+};
+
+export interface TargetResult {
+  label: string;
+  version: string;
+  companies: number;
+  scale: string;
+  regionSizes: Record<string, number>;
+  rounds: RoundResult[];
+  kinds: { id: string; label: string; example: string }[];
+  explain: Record<string, ExplainedQuery[]>;
+}
+
+export interface RunInfo {
+  date: string;
+  commit: string;
+  dirty: boolean;
+  node: string;
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  loadAverageStart: number[];
+  loadAverageEnd: number[];
+  rounds: number;
+  runs: number;
+  warmup: number;
+  pageSize: number;
+  seed: number;
+  durationS: number;
+}

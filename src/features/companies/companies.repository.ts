@@ -1,0 +1,155 @@
+import { sql, type Selectable } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+import type { CompaniesTable } from '../../db/tables/crm.ts';
+import { isUuid } from '../validation.ts';
+import type { Company, CompanySearchQuery } from './companies.schema.ts';
+
+/**
+ * Which companies a reader works with: those of one region (02-crm.md, sharing rule), or all. Register
+ * data is public, so a company with a CVR number can also be opened from outside its regions (found
+ * by its full CVR number); a pre-starter without CVR only inside them.
+ */
+export type CompanyScope = { regionCode: number | null } | 'all';
+
+const inRegion = (regionCode: number | null) =>
+  sql<boolean>`exists (select 1 from company_regions cr where cr.company_id = c.id and cr.region_code = ${regionCode})`;
+
+export type CompanyColumns = Omit<Selectable<CompaniesTable>, 'id' | 'created_at' | 'updated_at' | 'is_demo' | 'merged_into_id'>;
+
+function companyQuery(db: Executor, scope: CompanyScope | 'public') {
+  const query = db
+    .selectFrom('companies as c')
+    .leftJoin('municipalities as m', 'm.code', 'c.municipality_code')
+    .selectAll('c')
+    .select('m.name as municipality_name');
+  if (scope === 'all') return query;
+  if (scope === 'public') return query.where('c.cvr', 'is not', null);
+  return query.where(inRegion(scope.regionCode));
+}
+
+type CompanyRow = Awaited<ReturnType<ReturnType<typeof companyQuery>['executeTakeFirstOrThrow']>>;
+
+export function toCompany(row: CompanyRow): Company {
+  return {
+    id: row.id,
+    cvr: row.cvr,
+    name: row.name,
+    municipalityCode: row.municipality_code,
+    municipalityName: row.municipality_name,
+    street: row.street,
+    postcode: row.postcode,
+    city: row.city,
+    industryCode: row.industry_code,
+    industryText: row.industry_text,
+    legalForm: row.legal_form,
+    employeesBand: row.employees_band,
+    employeesYear: row.employees_year,
+    startDate: row.start_date,
+    status: row.status,
+    statusText: row.status_text,
+    advertisingProtected: row.advertising_protected,
+    source: row.source,
+    cvrSyncedAt: row.cvr_synced_at ? row.cvr_synced_at.toISOString() : null,
+    mergedIntoId: row.merged_into_id,
+  };
+}
+
+export async function findCompany(db: Executor, scope: CompanyScope, id: string): Promise<{ company: Company; inScope: boolean } | undefined> {
+  if (!isUuid(id)) return undefined;
+  const scoped = await companyQuery(db, scope).where('c.id', '=', id).executeTakeFirst();
+  if (scoped) return { company: toCompany(scoped), inScope: true };
+  const published = await companyQuery(db, 'public').where('c.id', '=', id).executeTakeFirst();
+  return published && { company: toCompany(published), inScope: false };
+}
+
+export async function addCompanyRegions(db: Executor, companyId: string, regionCodes: (number | null | undefined)[]): Promise<void> {
+  const codes = [...new Set(regionCodes.filter((code): code is number => typeof code === 'number'))];
+  if (codes.length === 0) return;
+  await db
+    .insertInto('company_regions')
+    .values(codes.map((region_code) => ({ company_id: companyId, region_code })))
+    .onConflict((oc) => oc.columns(['region_code', 'company_id']).doNothing())
+    .execute();
+}
+
+/** By CVR across all regions: a CVR number names one company in the whole country. */
+export async function findCompanyIdByCvr(db: Executor, cvr: string) {
+  return db.selectFrom('companies').select(['id', 'name']).where('cvr', '=', cvr).executeTakeFirst();
+}
+
+export async function findCompanyRowByCvr(db: Executor, cvr: string) {
+  return db.selectFrom('companies').selectAll().where('cvr', '=', cvr).executeTakeFirst();
+}
+
+const escapeLike = (text: string) => text.replace(/[%_\\]/g, '\\$&');
+
+/**
+ * Search: 1-8 digits search CVR numbers by prefix; text matches names by prefix (index-backed) or by
+ * trigram similarity (typos, word order), best matches first.
+ */
+export async function searchCompanyRows(db: Executor, scope: CompanyScope, query: CompanySearchQuery, page: { limit: number; offset: number }) {
+  const q = query.q.toLowerCase();
+  const digits = q.replace(/\s/g, '');
+  // A full CVR number finds the company in the whole country (register data is public).
+  // Merged duplicates live on only as pointers to the company that kept their history.
+  let base = companyQuery(db, /^\d{8}$/.test(digits) ? 'public' : scope).where('c.merged_into_id', 'is', null);
+  if (/^\d{8}$/.test(digits)) base = base.where('c.cvr', '=', digits);
+  else if (/^\d{1,7}$/.test(digits)) base = base.where('c.cvr', 'like', `${digits}%`);
+  else if (q !== '') {
+    base = base.where(sql<boolean>`(lower(c.name) like ${`${escapeLike(q)}%`} or lower(c.name) % ${q})`);
+  }
+  if (query.kommune) base = base.where('c.municipality_code', '=', query.kommune);
+  if (query.branche) base = base.where('c.industry_code', 'like', `${query.branche}%`);
+  if (query.ansatte) base = base.where('c.employees_band', '=', query.ansatte);
+  if (query.status) base = base.where('c.status', '=', query.status);
+  const ordered =
+    q !== '' && !/^\d{1,8}$/.test(digits)
+      ? base.orderBy(sql`lower(c.name) like ${`${escapeLike(q)}%`}`, 'desc').orderBy(sql`similarity(lower(c.name), ${q})`, 'desc')
+      : base;
+  const [rows, total] = await Promise.all([
+    ordered.orderBy('c.name').limit(page.limit).offset(page.offset).execute(),
+    base
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { companies: rows.map(toCompany), total: total.n };
+}
+
+export async function insertCompany(db: Executor, values: Partial<CompanyColumns> & Pick<CompanyColumns, 'name' | 'source'>, isDemo = false): Promise<string> {
+  const row = await db
+    .insertInto('companies')
+    .values({ ...values, is_demo: isDemo })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateCompanyRow(db: Executor, id: string, values: Partial<CompanyColumns>): Promise<void> {
+  await db
+    .updateTable('companies')
+    .set({ ...values, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function findProductionUnits(db: Executor, companyId: string) {
+  return db.selectFrom('company_production_units').select(['p_number', 'active']).where('company_id', '=', companyId).orderBy('p_number').execute();
+}
+
+export async function replaceProductionUnits(db: Executor, companyId: string, units: { pNumber: string; active: boolean }[]): Promise<void> {
+  await db.deleteFrom('company_production_units').where('company_id', '=', companyId).execute();
+  if (units.length > 0) {
+    await db
+      .insertInto('company_production_units')
+      .values(units.map((unit) => ({ company_id: companyId, p_number: unit.pNumber, active: unit.active })))
+      .execute();
+  }
+}
+
+/** The region of a municipality; undefined when the code is not one of the 98. */
+export async function regionOfMunicipality(db: Executor, code: string | null): Promise<number | null | undefined> {
+  if (!code) return null;
+  const row = await db.selectFrom('municipalities').select('region_code').where('code', '=', code).executeTakeFirst();
+  return row ? row.region_code : undefined;
+}

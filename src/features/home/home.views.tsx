@@ -1,0 +1,50 @@
+import type { UserActor } from '../../domain/actor.ts';
+import type { PageContext } from '../../web/context.ts';
+import { Page } from '../../web/layout.tsx';
+import type { MessageKey } from '../../web/i18n/index.ts';
+
+interface HomeFacts {
+  municipality: string | null;
+  hub: string | null;
+  region: string | null;
+}
+
+export const HomePage = (props: { ctx: PageContext; actor: UserActor; facts: HomeFacts }) => {
+  const { ctx, actor, facts } = props;
+  const place = [facts.municipality, facts.hub, facts.region].filter(Boolean).join(' · ');
+  return (
+    <Page ctx={ctx} title={ctx.t('home.title')} wide>
+      <h1>{ctx.t('home.welcome', { name: actor.name })}</h1>
+      <p class="font-lead">{ctx.t('home.intro')}</p>
+      <div class="card-grid">
+        <div class="card">
+          <div class="card-content">
+            <h2 class="header-title h3">{ctx.t('home.yourOrganisation')}</h2>
+            <p>
+              <strong>{actor.organisationName}</strong>
+              <br />
+              {ctx.t(`kind.${actor.organisationKind}` as MessageKey)}
+            </p>
+            {place ? <p>{place}</p> : null}
+          </div>
+        </div>
+        <div class="card">
+          <div class="card-content">
+            <h2 class="header-title h3">{ctx.t('home.yourRoles')}</h2>
+            <ul>
+              {actor.roles.map((role) => (
+                <li>{ctx.t(`role.${role}` as MessageKey)}</li>
+              ))}
+            </ul>
+          </div>
+        </div>
+        <div class="card">
+          <div class="card-content">
+            <h2 class="header-title h3">{ctx.t('home.comingTitle')}</h2>
+            <p>{ctx.t('home.coming')}</p>
+          </div>
+        </div>
+      </div>
+    </Page>
+  );
+};
