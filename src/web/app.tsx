@@ -11,6 +11,7 @@ import { authRoutes } from '../features/auth/auth.routes.tsx';
 import { baseGrantRoutes } from '../features/base-grants/base-grants.routes.tsx';
 import { companyRoutes } from '../features/companies/companies.routes.tsx';
 import { mergeRoutes } from '../features/companies/merge.routes.tsx';
+import { outreachRoutes } from '../features/companies/outreach.routes.ts';
 import { cvrImportRoutes } from '../features/companies/cvr-import.routes.tsx';
 import { contactPersonRoutes } from '../features/contact-persons/contact-persons.routes.tsx';
 import { courseStatsRoutes } from '../features/course-stats/course-stats.routes.tsx';
@@ -68,6 +69,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
   app.route('/', baseGrantRoutes());
   app.route('/', plRateRoutes());
   app.route('/', mergeRoutes());
+  app.route('/', outreachRoutes());
   app.route('/', companyRoutes());
   app.route('/', contactPersonRoutes());
   app.route('/', courseImportRoutes());

@@ -15,7 +15,12 @@ function csvCell(value: string): string {
 }
 
 export function toCsv(rows: string[][]): string {
-  return `\uFEFF${rows.map((cells) => cells.map(csvCell).join(';')).join('\r\n')}\r\n`;
+  return `\uFEFF${csvLines(rows)}`;
+}
+
+/** Rows as CSV lines without the BOM: for the chunks after the first when a file is streamed. */
+export function csvLines(rows: string[][]): string {
+  return rows.map((cells) => `${cells.map(csvCell).join(';')}\r\n`).join('');
 }
 
 /**

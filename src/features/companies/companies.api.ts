@@ -14,10 +14,13 @@ export const companyOperations = [
     tag: 'Virksomheder',
     roles: [],
     query: companySearchQuery,
-    response: z.object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), companies: z.array(companyResponse) }),
+    response: z.object({
+      total: z.number().int().meta({ description: 'Antal virksomheder, der matcher – præcist op til 1.000 ud over den viste side.' }),
+      totalCapped: z.boolean().meta({ description: 'true når der er flere end `total`: tællingen stopper ved loftet.' }),
+      page: z.number().int(), pageSize: z.number().int(), companies: z.array(companyResponse) }),
     handler: async (c, actor, { query }) => {
       const result = await searchCompanies(c.get('deps').database.db, actor, query);
-      return { total: result.total, page: result.page, pageSize: result.pageSize, companies: result.companies };
+      return { total: result.total, totalCapped: result.totalCapped, page: result.page, pageSize: result.pageSize, companies: result.companies };
     },
   }),
   defineOperation({

@@ -87,8 +87,18 @@ const escapeLike = (text: string) => text.replace(/[%_\\]/g, '\\$&');
  * Search: 1-8 digits search CVR numbers by prefix; text matches names by prefix (index-backed) or by
  * trigram similarity (typos, word order), best matches first.
  */
-export async function searchCompanyRows(db: Executor, scope: CompanyScope, query: CompanySearchQuery, page: { limit: number; offset: number }) {
-  const q = query.q.toLowerCase();
+/** Counting stops here (beyond the page asked for): an exact count of every match costs more than it tells. */
+export const COMPANY_COUNT_CAP = 1000;
+
+/**
+ * Shortest text for fuzzy matching. Shorter texts match by name prefix only: their few trigrams
+ * would match thousands of names (bench/README.md).
+ */
+const FUZZY_MIN_LENGTH = 4;
+
+/** The companies a search matches (text and filters), before ordering. */
+function matchingCompanies(db: Executor, scope: CompanyScope, query: CompanySearchQuery) {
+  const q = query.q.toLowerCase().trim();
   const digits = q.replace(/\s/g, '');
   // A full CVR number finds the company in the whole country (register data is public).
   // Merged duplicates live on only as pointers to the company that kept their history.
@@ -96,24 +106,64 @@ export async function searchCompanyRows(db: Executor, scope: CompanyScope, query
   if (/^\d{8}$/.test(digits)) base = base.where('c.cvr', '=', digits);
   else if (/^\d{1,7}$/.test(digits)) base = base.where('c.cvr', 'like', `${digits}%`);
   else if (q !== '') {
-    base = base.where(sql<boolean>`(lower(c.name) like ${`${escapeLike(q)}%`} or lower(c.name) % ${q})`);
+    // `<%` is pg_trgm's word similarity: the text is like some run of words in the name, so one word
+    // ("maskinfabrik"), a misspelling or the whole name all match, through the trigram index.
+    const prefix = `${escapeLike(q)}%`;
+    base = base.where(q.length >= FUZZY_MIN_LENGTH ? sql<boolean>`(lower(c.name) like ${prefix} or ${q} <% lower(c.name))` : sql<boolean>`lower(c.name) like ${prefix}`);
   }
   if (query.kommune) base = base.where('c.municipality_code', '=', query.kommune);
   if (query.branche) base = base.where('c.industry_code', 'like', `${query.branche}%`);
   if (query.ansatte) base = base.where('c.employees_band', '=', query.ansatte);
   if (query.status) base = base.where('c.status', '=', query.status);
-  const ordered =
-    q !== '' && !/^\d{1,8}$/.test(digits)
-      ? base.orderBy(sql`lower(c.name) like ${`${escapeLike(q)}%`}`, 'desc').orderBy(sql`similarity(lower(c.name), ${q})`, 'desc')
-      : base;
-  const [rows, total] = await Promise.all([
-    ordered.orderBy('c.name').limit(page.limit).offset(page.offset).execute(),
-    base
-      .clearSelect()
+  return base;
+}
+
+export async function searchCompanyRows(db: Executor, scope: CompanyScope, query: CompanySearchQuery, page: { limit: number; offset: number }) {
+  const q = query.q.toLowerCase().trim();
+  const digits = q.replace(/\s/g, '');
+  const prefix = `${escapeLike(q)}%`;
+  const fuzzy = q.length >= FUZZY_MIN_LENGTH;
+  const base = matchingCompanies(db, scope, query);
+  // Names that start with the text first, then the closest words (fuzzy texts only), then by name.
+  const byText = q !== '' && !/^\d{1,8}$/.test(digits) ? base.orderBy(sql`lower(c.name) like ${prefix}`, 'desc') : base;
+  const ordered = fuzzy && byText !== base ? byText.orderBy(sql`word_similarity(${q}, lower(c.name))`, 'desc') : byText;
+  const countCap = Math.max(COMPANY_COUNT_CAP, page.offset + page.limit);
+  const [rows, counted] = await Promise.all([
+    ordered.orderBy('c.name').orderBy('c.id').limit(page.limit).offset(page.offset).execute(),
+    db
+      .selectFrom(base.clearSelect().select(sql`1`.as('one')).limit(countCap + 1).as('matches'))
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
   ]);
-  return { companies: rows.map(toCompany), total: total.n };
+  // `total` is exact up to the cap; above it, `totalCapped` says "more than total".
+  return { companies: rows.map(toCompany), total: Math.min(counted.n, countCap), totalCapped: counted.n > countCap };
+}
+
+/**
+ * The companies of a search that may be contacted for marketing (02-crm.md: not `reklamebeskyttet`),
+ * in name order, a batch at a time (keyset on name and id, so a whole region streams in constant
+ * memory), and how many the search matched that were left out.
+ */
+export async function* outreachCompanyBatches(db: Executor, scope: CompanyScope, query: CompanySearchQuery, batchSize = 1000) {
+  let after: { name: string; id: string } | null = null;
+  for (;;) {
+    let batch = matchingCompanies(db, scope, query).where('c.advertising_protected', '=', false);
+    if (after) batch = batch.where(sql<boolean>`(c.name, c.id) > (${after.name}, ${after.id})`);
+    const rows = await batch.orderBy('c.name').orderBy('c.id').limit(batchSize).execute();
+    if (rows.length === 0) return;
+    yield rows.map(toCompany);
+    const last = rows.at(-1)!;
+    after = { name: last.name, id: last.id };
+  }
+}
+
+export async function countAdvertisingProtectedMatches(db: Executor, scope: CompanyScope, query: CompanySearchQuery): Promise<number> {
+  const row = await matchingCompanies(db, scope, query)
+    .where('c.advertising_protected', '=', true)
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return row.n;
 }
 
 export async function insertCompany(db: Executor, values: Partial<CompanyColumns> & Pick<CompanyColumns, 'name' | 'source'>, isDemo = false): Promise<string> {

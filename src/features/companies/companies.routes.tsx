@@ -50,6 +50,7 @@ export function companyRoutes(): Hono<AppEnv> {
         query={result.query}
         companies={result.companies}
         total={result.total}
+        totalCapped={result.totalCapped}
         page={result.page}
         pageSize={result.pageSize}
         municipalities={await municipalities(c)}

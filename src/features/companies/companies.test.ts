@@ -86,6 +86,32 @@ describe('companies', () => {
     assert.ok(filtered.companies.every((c) => c.municipalityCode === '825'));
   });
 
+  it('finds one word of a name from four letters, and matches shorter texts by the start of the name only', async () => {
+    await createCompany(database.db, nordAdviser, { name: 'Vesthimmerlands Maskinfabrik A/S', municipalityCode: '820' });
+    const word = await searchCompanies(database.db, nordViewer, { q: 'maskinfabrik' });
+    assert.deepEqual(word.companies.map((c) => c.name), ['Vesthimmerlands Maskinfabrik A/S']);
+    const misspelledWord = await searchCompanies(database.db, nordViewer, { q: 'maskinfabrk' });
+    assert.deepEqual(misspelledWord.companies.map((c) => c.name), ['Vesthimmerlands Maskinfabrik A/S']);
+    assert.deepEqual((await searchCompanies(database.db, nordViewer, { q: 'ves' })).companies.map((c) => c.name), ['Vesthimmerlands Maskinfabrik A/S']);
+    assert.equal((await searchCompanies(database.db, nordViewer, { q: 'mas' })).total, 0, 'three letters inside the name do not match');
+  });
+
+  it('counts matches exactly up to 1.000 past the page and then says there are more', async () => {
+    const ids = await database.db
+      .insertInto('companies')
+      .values(Array.from({ length: 1005 }, (_, i) => ({ name: `Tællefirma ${String(i).padStart(4, '0')} ApS`, source: 'manual' as const, municipality_code: '851' })))
+      .returning('id')
+      .execute();
+    await database.db.insertInto('company_regions').values(ids.map(({ id }) => ({ company_id: id, region_code: 1081 }))).execute();
+    const first = await searchCompanies(database.db, nordViewer, { q: 'tællefirma' });
+    assert.deepEqual([first.total, first.totalCapped, first.companies.length], [1000, true, first.pageSize]);
+    assert.equal(first.companies[0]?.name, 'Tællefirma 0000 ApS', 'equally good matches come in name order');
+    const last = await searchCompanies(database.db, nordViewer, { q: 'tællefirma', side: '41' });
+    assert.deepEqual([last.total, last.totalCapped, last.companies.at(-1)?.name], [1005, false, 'Tællefirma 1004 ApS']);
+    const prefixFirst = await searchCompanies(database.db, nordViewer, { q: 'tællefirma 100' });
+    assert.deepEqual(prefixFirst.companies.slice(0, 5).map((c) => c.name.slice(11, 15)), ['1000', '1001', '1002', '1003', '1004'], 'names that start with the text come first');
+  });
+
   it('names an invalid search filter', async () => {
     await assert.rejects(searchCompanies(database.db, nordViewer, { kommune: 'Aalborg' }), (error: AppError) => fields(error).kommune === 'Kommunekoden skal være 3 cifre.');
   });

@@ -20,7 +20,32 @@ export const AdvertisingProtectedBadge = (props: { ctx: PageContext }) => (
   </span>
 );
 
-const CompanyResults = (props: { ctx: PageContext; companies: Company[]; total: number; page: number; pageSize: number; url: URL }) => {
+/** "1 virksomhed", "1.234 virksomheder", or "Over 1.000 virksomheder" when the count stopped at its cap. */
+function resultCaption(ctx: PageContext, total: number, capped: boolean): string {
+  const count = total.toLocaleString('da-DK');
+  if (capped) return t(ctx, `Over ${count} virksomheder – gør søgningen smallere`, `Over ${total.toLocaleString('en-GB')} companies – narrow the search`);
+  if (total === 1) return t(ctx, '1 virksomhed', '1 company');
+  return t(ctx, `${count} virksomheder`, `${total.toLocaleString('en-GB')} companies`);
+}
+
+/** The current search (without the page) as an outreach list file. */
+function outreachListHref(url: URL): string {
+  const params = new URLSearchParams(url.searchParams);
+  params.delete('side');
+  const query = params.toString();
+  return `/virksomheder/opsoegende-liste.csv${query ? `?${query}` : ''}`;
+}
+
+const CompanyResults = (props: {
+  ctx: PageContext;
+  companies: Company[];
+  total: number;
+  totalCapped: boolean;
+  page: number;
+  pageSize: number;
+  url: URL;
+  canMakeOutreachList: boolean;
+}) => {
   const { ctx } = props;
   return (
     <div id="company-results" aria-live="polite">
@@ -29,7 +54,7 @@ const CompanyResults = (props: { ctx: PageContext; companies: Company[]; total: 
       ) : (
         <ScrollRegion label={ctx.t('nav.companies')}>
           <Table
-            caption={props.total === 1 ? t(ctx, '1 virksomhed', '1 company') : t(ctx, `${props.total} virksomheder`, `${props.total} companies`)}
+            caption={resultCaption(ctx, props.total, props.totalCapped)}
             columns={[ctx.t('common.name'), 'CVR', t(ctx, 'Kommune', 'Municipality'), t(ctx, 'Branche', 'Industry'), t(ctx, 'Ansatte', 'Employees'), ctx.t('common.status')]}
           >
             {props.companies.map((company) => (
@@ -48,6 +73,17 @@ const CompanyResults = (props: { ctx: PageContext; companies: Company[]; total: 
         </ScrollRegion>
       )}
       <Pagination ctx={ctx} page={props.page} pageSize={props.pageSize} total={props.total} url={props.url} />
+      {props.canMakeOutreachList && props.companies.length > 0 ? (
+        <p>
+          <a href={outreachListHref(props.url)} class="function-link" download>
+            {t(ctx, 'Hent søgningen som liste til opsøgende arbejde (CSV)', 'Download the search as an outreach list (CSV)')}
+          </a>
+          <br />
+          <span class="form-hint">
+            {t(ctx, 'Reklamebeskyttede virksomheder kommer ikke med på listen.', 'Advertising-protected companies are left out of the list.')}
+          </span>
+        </p>
+      ) : null}
     </div>
   );
 };
@@ -57,6 +93,7 @@ export const CompanySearchPage = (props: {
   query: CompanySearchQuery;
   companies: Company[];
   total: number;
+  totalCapped: boolean;
   page: number;
   pageSize: number;
   municipalities: Municipalities;
@@ -132,7 +169,7 @@ export const CompanySearchPage = (props: {
           {t(ctx, 'Søg', 'Search')}
         </button>
       </form>
-      <CompanyResults ctx={ctx} companies={props.companies} total={props.total} page={props.page} pageSize={props.pageSize} url={props.url} />
+      <CompanyResults ctx={ctx} companies={props.companies} total={props.total} totalCapped={props.totalCapped} page={props.page} pageSize={props.pageSize} url={props.url} canMakeOutreachList={props.canCreate} />
     </Page>
   );
 };
