@@ -10,6 +10,7 @@ import { actorFromUser } from '../auth/auth.service.ts';
 import { findUserById } from '../users/users.repository.ts';
 import { createCompany } from './companies.service.ts';
 import { outreachCompanyBatches } from './companies.repository.ts';
+import { companySearchQuery } from './companies.schema.ts';
 import { outreachList } from './outreach.service.ts';
 
 describe('outreach lists', () => {
@@ -55,7 +56,7 @@ describe('outreach lists', () => {
   });
 
   it('streams a search in name order across batches, each company once', async () => {
-    const streamed = await names(outreachCompanyBatches(t.database.db, { regionCode: adviser.regionCode }, { q: '', kommune: '825', side: 1 }, 2));
+    const streamed = await names(outreachCompanyBatches(t.database.db, { regionCode: adviser.regionCode }, companySearchQuery.parse({ kommune: '825' }), 2));
     assert.deepEqual(streamed, ['=Læsø Formel', 'Læsø Kur A/S', 'Læsø Salt ApS']);
   });
 
