@@ -76,7 +76,7 @@ describe('distribution-key pages', () => {
     const html = await (await kkr.get(saved.headers.get('location')!)).text();
     assert.match(text(html), /Version 1 er gemt\./);
     assert.match(html, /<p class="font-lead" data-testid="explanation">17\.645 \(1\.000 kr\.\) fordelt efter bopælskommunefolketal pr\. 1\. kvt\. 2022\.<\/p>/);
-    assert.match(html, /<svg [^>]*role="img" aria-labelledby="chart-title chart-desc"/);
+    assert.match(html, /<svg [^>]*role="img" aria-labelledby="chart-title" aria-describedby="chart-desc"/);
     assert.match(html, /<desc id="chart-desc">Søjlediagram over det tildelte beløb \(1\.000 kr\.\) til 11 modtagere\. Størst: Aalborg 6\.592/);
     assert.match(text(html), /Hjørring \( 860 \) 10,79 % 1\.903,3765 1\.904 1\.903 \+1/);
     assert.match(text(html), /giver 17\.644 i alt \(1 under totalen\); 1 række afviger/);

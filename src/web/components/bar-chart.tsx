@@ -3,11 +3,15 @@
 // readers the chart is one image (role="img") named by its <title> and described by its <desc> (kept
 // apart, so the name stays short); the
 // caller puts the table with every figure next to it as the text alternative.
-// (src/features/allocations/allocations.chart.tsx draws exact amounts; this one is for counts.)
+// Counts are drawn and written as they are; exact amounts (allocations.chart.tsx) give each bar its
+// length and its own text.
 
 export interface Bar {
   label: string;
+  /** What the bar's length is proportional to (a count, or an amount converted for drawing only). */
   value: number;
+  /** The figure written after the bar; the value as a whole number when absent. */
+  text?: string;
 }
 
 const WIDTH = 760;
@@ -64,7 +68,7 @@ export const BarChart = (props: { id: string; title: string; bars: Bar[]; locale
             </text>
             <rect x={label} y={y + (ROW - BAR) / 2} width={width} height={BAR} fill={COLOUR} />
             <text x={label + width + 6} y={y + ROW / 2} dominant-baseline="middle" fill={TEXT}>
-              {formatCount(bar.value, locale)}
+              {bar.text ?? formatCount(bar.value, locale)}
             </text>
           </g>
         );
