@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { spread } from './measure.ts';
-import { baselineLabels, type BaselineId, type RunInfo, type TargetResult } from './results.ts';
+import { baselineLabels, httpRouteLabels, type BaselineId, type HttpResult, type HttpRouteId, type RunInfo, type TargetResult } from './results.ts';
 import { termsPerKind } from './search/queries.ts';
 
 export const readmePath = new URL('./README.md', import.meta.url);
@@ -101,6 +101,25 @@ function targetSection(target: TargetResult, info: RunInfo): string[] {
     lines.push(`| ${kind.id} | ${kind.example.replaceAll('|', '\\|')} | ${indexes} | ${seq} | ${explained.map((e) => ms(e.executionMs)).join(' / ')} |`);
   }
   lines.push('');
+  if (target.http) lines.push(...httpSection(target.http));
+  return lines;
+}
+
+function httpSection(http: HttpResult): string[] {
+  const trivial = http.routes.trivial;
+  const lines = [
+    `#### HTTP under load (the real server, ${http.connections} connections, one signed-in adviser of Region Nordjylland)`,
+    '',
+    `Each route: ${int(trivial.requests)} requests after ${int(http.connections * 4)} untimed, ${http.connections} in flight at once; latency from sending to the last byte. Ratios divide by the \`/healthz\` figure on the same server in the same run.`,
+    '',
+    '| route | p50 ms | p95 ms | p99 ms | requests/s | p50 ÷ baseline | p95 ÷ baseline | errors |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|',
+  ];
+  for (const id of Object.keys(httpRouteLabels) as HttpRouteId[]) {
+    const f = http.routes[id];
+    lines.push(`| ${httpRouteLabels[id]} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.p99)} | ${int(f.rps)} | ${times(f.p50 / trivial.p50)} | ${times(f.p95 / trivial.p95)} | ${int(f.errors)} |`);
+  }
+  lines.push('', `Peak resident memory of the server process (VmHWM) over the HTTP phase: **${int(http.peakRssMiB)} MiB**.`, '');
   return lines;
 }
 

@@ -1,5 +1,6 @@
 // The shape of a benchmark run's results, shared by run.ts (which fills it) and report.ts (which
 // renders it). Kept apart so neither file grows past what one reads at once.
+import type { HttpFigures } from './http/load.ts';
 import type { LatencyFigures } from './measure.ts';
 import type { ExplainedQuery } from './search/explain.ts';
 
@@ -40,6 +41,23 @@ export interface TargetResult {
   rounds: RoundResult[];
   kinds: { id: string; label: string; example: string }[];
   explain: Record<string, ExplainedQuery[]>;
+  /** Once per target, after the last round (absent with --no-http). */
+  http?: HttpResult;
+}
+
+export type HttpRouteId = 'trivial' | 'search' | 'companyPage';
+
+export const httpRouteLabels: Record<HttpRouteId, string> = {
+  trivial: '`GET /healthz` — baseline',
+  search: '`GET /virksomheder?q=…` (company search page, the mix\'s Nordjylland terms)',
+  companyPage: '`GET /virksomheder/<id>` (company page, 500 Nordjylland companies)',
+};
+
+export interface HttpResult {
+  connections: number;
+  routes: Record<HttpRouteId, HttpFigures>;
+  /** The server process's peak resident memory over the whole HTTP phase. */
+  peakRssMiB: number;
 }
 
 export interface RunInfo {

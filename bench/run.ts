@@ -6,6 +6,7 @@
 //
 //   npm run bench -- [--scale small|region|national] [--pglite-scale …] [--targets postgres,pglite]
 //                    [--rounds 3] [--runs 40] [--warmup 10] [--seed N] [--no-readme | --rerender]
+//                    [--http-connections 32] [--http-requests 2000] [--no-http]
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -16,6 +17,7 @@ import { findCompanyRowByCvr, searchCompanyRows } from '../src/features/companie
 import { COMPANY_PAGE_SIZE } from '../src/features/companies/companies.service.ts';
 import { defaultSeed, generateCompanies, isScale, scales, type GeneratedCompany, type Scale } from './generate/companies.ts';
 import { insertCompanies, stderrProgress } from './generate/load.ts';
+import { measureHttp } from './http/phase.ts';
 import { timed, timeQueries } from './measure.ts';
 import { machineInfo, resultsMarkdown, writeReadme } from './report.ts';
 import type { LoadFigure, RoundResult, RunInfo, SearchFigures, TargetResult } from './results.ts';
@@ -35,6 +37,10 @@ const { values: options } = parseArgs({
     slice: { type: 'string', default: '20000' },
     'no-readme': { type: 'boolean', default: false },
     rerender: { type: 'boolean', default: false },
+    'http-connections': { type: 'string', default: '32' },
+    'http-requests': { type: 'string', default: '2000' },
+    'http-port': { type: 'string', default: '3917' },
+    'no-http': { type: 'boolean', default: false },
   },
 });
 
@@ -170,6 +176,10 @@ async function benchTarget(target: BenchTarget, targetScale: Scale): Promise<Tar
     const { result: roundResult, explained } = await measureRound(target, companies, mix, round, round === rounds);
     result.rounds.push(roundResult);
     if (round === rounds) result.explain = explained;
+  }
+  if (!options['no-http']) {
+    const connections = Number(options['http-connections']);
+    result.http = await measureHttp(target, mix, { connections, requests: Number(options['http-requests']), warmup: connections * 4, port: Number(options['http-port']), log });
   }
   return result;
 }

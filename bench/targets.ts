@@ -23,6 +23,8 @@ export interface BenchTarget {
    * `ms` times the truncate and COPY only, not opening the raw handle (seconds for PGlite's files).
    */
   bulkLoad(companies: Iterable<GeneratedCompany>, progress?: Progress): Promise<{ rows: number; ms: number }>;
+  /** The environment that points `knudepunkt serve` at this database. */
+  serverEnv(): Record<string, string>;
   dispose(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function postgresTarget(serverUrl: string): Promise<BenchTarget> {
     kind: 'postgres',
     label: 'PostgreSQL',
     open: () => openDatabase({ databaseUrl }),
+    serverEnv: () => ({ DATABASE_URL: databaseUrl }),
     async bulkLoad(companies, progress) {
       const client = new pg.Client({ connectionString: databaseUrl });
       await client.connect();
@@ -67,11 +70,14 @@ export async function postgresTarget(serverUrl: string): Promise<BenchTarget> {
 }
 
 export function pgliteTarget(): BenchTarget {
-  const dir = mkdtempSync(join(tmpdir(), 'kp-bench-'));
+  // The data folder of an installation: the server keeps PGlite's files in <DATA_DIR>/pglite.
+  const dataDir = mkdtempSync(join(tmpdir(), 'kp-bench-'));
+  const dir = join(dataDir, 'pglite');
   return {
     kind: 'pglite',
     label: 'PGlite',
     open: () => openDatabase({ pgliteDir: dir }),
+    serverEnv: () => ({ DATA_DIR: dataDir, DATABASE_URL: '' }),
     async bulkLoad(companies, progress) {
       // The same extension set as openDatabase(), on the same folder; PGlite is one process-local
       // session, so the app handle must be closed meanwhile (run.ts does so).
@@ -86,7 +92,7 @@ export function pgliteTarget(): BenchTarget {
       }
     },
     async dispose() {
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
