@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { spread } from './measure.ts';
-import { baselineLabels, httpRouteLabels, type BaselineId, type HttpResult, type HttpRouteId, type RunInfo, type TargetResult } from './results.ts';
+import { baselineLabels, httpRouteLabels, type BaselineId, type HttpResult, type HttpRouteId, type ImportResult, type RunInfo, type TargetResult } from './results.ts';
 import { termsPerKind } from './search/queries.ts';
 
 export const readmePath = new URL('./README.md', import.meta.url);
@@ -36,7 +36,7 @@ export function machineInfo(): Pick<RunInfo, 'commit' | 'dirty' | 'node' | 'cpu'
 
 const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 const int = (value: number) => Math.round(value).toLocaleString('en-US');
-const times = (value: number) => `×${value < 10 ? value.toFixed(1) : value.toFixed(0)}`;
+const times = (value: number) => `×${value < 1 ? value.toFixed(2) : value < 10 ? value.toFixed(1) : value.toFixed(0)}`;
 
 /** "median (min–max)" over the rounds. */
 function cell(values: number[], format: (value: number) => string): string {
@@ -102,6 +102,7 @@ function targetSection(target: TargetResult, info: RunInfo): string[] {
   }
   lines.push('');
   if (target.http) lines.push(...httpSection(target.http));
+  if (target.imports) lines.push(...importSection(target.imports));
   return lines;
 }
 
@@ -153,4 +154,23 @@ export function writeReadme(markdown: string): void {
   const end = current.indexOf(END);
   const next = start >= 0 && end > start ? current.slice(0, start) + markdown + current.slice(end + END.length) : `${current.trimEnd()}\n\n${markdown}\n`;
   writeFileSync(readmePath, next);
+}
+
+function importSection(imports: ImportResult): string[] {
+  const row = (label: string, f: { rows: number; ms: number; rowsPerSecond: number }) => `| ${label} | ${int(f.rows)} | ${(f.ms / 1000).toFixed(1)} | ${int(f.rowsPerSecond)} |`;
+  return [
+    '#### Imports against a raw COPY of the same rows',
+    '',
+    'Once, after the HTTP phase. Each importer runs in one transaction, as the CLI runs it; the COPY loads the rows the importer wrote (companies and their regions; courses and their meetings) into the same emptied tables.',
+    '',
+    '| path | rows | seconds | rows/s |',
+    '|---|--:|--:|--:|',
+    row('`importCvrDocuments` (CVR bulk lines, `knudepunkt import cvr`)', imports.cvr),
+    row('COPY of the same companies — baseline', imports.cvrCopy),
+    `| importer ÷ COPY, rows/s | | | ${times(imports.cvr.rowsPerSecond / imports.cvrCopy.rowsPerSecond)} |`,
+    row('`importCourses` (courses CSV, `knudepunkt import courses`)', imports.courses),
+    row('COPY of the same courses and meetings — baseline', imports.coursesCopy),
+    `| importer ÷ COPY, rows/s | | | ${times(imports.courses.rowsPerSecond / imports.coursesCopy.rowsPerSecond)} |`,
+    '',
+  ];
 }

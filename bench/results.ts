@@ -43,6 +43,8 @@ export interface TargetResult {
   explain: Record<string, ExplainedQuery[]>;
   /** Once per target, after the last round (absent with --no-http). */
   http?: HttpResult;
+  /** Once per target, after the HTTP phase (absent with --no-imports). */
+  imports?: ImportResult;
 }
 
 export type HttpRouteId = 'trivial' | 'search' | 'companyPage';
@@ -76,4 +78,12 @@ export interface RunInfo {
   pageSize: number;
   seed: number;
   durationS: number;
+}
+
+/** The importers against a raw COPY of the same rows (rows per second), once per target. */
+export interface ImportResult {
+  cvr: LoadFigure;
+  cvrCopy: LoadFigure;
+  courses: LoadFigure;
+  coursesCopy: LoadFigure;
 }

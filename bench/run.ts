@@ -6,7 +6,7 @@
 //
 //   npm run bench -- [--scale small|region|national] [--pglite-scale …] [--targets postgres,pglite]
 //                    [--rounds 3] [--runs 40] [--warmup 10] [--seed N] [--no-readme | --rerender]
-//                    [--http-connections 32] [--http-requests 2000] [--no-http]
+//                    [--http-connections 32] [--http-requests 2000] [--no-http] [--import-rows 20000] [--no-imports]
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -18,6 +18,7 @@ import { COMPANY_PAGE_SIZE } from '../src/features/companies/companies.service.t
 import { defaultSeed, generateCompanies, isScale, scales, type GeneratedCompany, type Scale } from './generate/companies.ts';
 import { insertCompanies, stderrProgress } from './generate/load.ts';
 import { measureHttp } from './http/phase.ts';
+import { measureImports } from './imports/phase.ts';
 import { timed, timeQueries } from './measure.ts';
 import { machineInfo, resultsMarkdown, writeReadme } from './report.ts';
 import type { LoadFigure, RoundResult, RunInfo, SearchFigures, TargetResult } from './results.ts';
@@ -41,6 +42,8 @@ const { values: options } = parseArgs({
     'http-requests': { type: 'string', default: '2000' },
     'http-port': { type: 'string', default: '3917' },
     'no-http': { type: 'boolean', default: false },
+    'import-rows': { type: 'string', default: '20000' },
+    'no-imports': { type: 'boolean', default: false },
   },
 });
 
@@ -181,6 +184,8 @@ async function benchTarget(target: BenchTarget, targetScale: Scale): Promise<Tar
     const connections = Number(options['http-connections']);
     result.http = await measureHttp(target, mix, { connections, requests: Number(options['http-requests']), warmup: connections * 4, port: Number(options['http-port']), log });
   }
+  // Last: it replaces the loaded companies with the imported ones.
+  if (!options['no-imports']) result.imports = await measureImports(target, companies, { rows: Number(options['import-rows']), seed, log });
   return result;
 }
 

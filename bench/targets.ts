@@ -10,7 +10,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import { openDatabase, type Database, type DatabaseKind } from '../src/db/database.ts';
 import type { GeneratedCompany } from './generate/companies.ts';
-import { copyCompaniesPGlite, copyCompaniesPostgres, type Progress } from './generate/load.ts';
+import { copyCompaniesPGlite, copyCompaniesPostgres, copyTablesPGlite, copyTablesPostgres, type CopyTable, type Progress } from './generate/load.ts';
 import { timed } from './measure.ts';
 
 export interface BenchTarget {
@@ -23,6 +23,11 @@ export interface BenchTarget {
    * `ms` times the truncate and COPY only, not opening the raw handle (seconds for PGlite's files).
    */
   bulkLoad(companies: Iterable<GeneratedCompany>, progress?: Progress): Promise<{ rows: number; ms: number }>;
+  /**
+   * Runs `before` (SQL, e.g. a truncate) and then COPYs the tables, timed together. The raw COPY the
+   * import benchmark compares the importers with. No app handle may be open on PGlite.
+   */
+  copyTables(before: string, tables: readonly CopyTable[]): Promise<{ ms: number }>;
   /** The environment that points `knudepunkt serve` at this database. */
   serverEnv(): Record<string, string>;
   dispose(): Promise<void>;
@@ -48,6 +53,18 @@ export async function postgresTarget(serverUrl: string): Promise<BenchTarget> {
     label: 'PostgreSQL',
     open: () => openDatabase({ databaseUrl }),
     serverEnv: () => ({ DATABASE_URL: databaseUrl }),
+    async copyTables(before, tables) {
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        return await timed(async () => {
+          await client.query(before);
+          await copyTablesPostgres(client, tables);
+        });
+      } finally {
+        await client.end();
+      }
+    },
     async bulkLoad(companies, progress) {
       const client = new pg.Client({ connectionString: databaseUrl });
       await client.connect();
@@ -78,6 +95,17 @@ export function pgliteTarget(): BenchTarget {
     label: 'PGlite',
     open: () => openDatabase({ pgliteDir: dir }),
     serverEnv: () => ({ DATA_DIR: dataDir, DATABASE_URL: '' }),
+    async copyTables(before, tables) {
+      const pglite = await PGlite.create({ dataDir: dir, extensions: { pg_trgm } });
+      try {
+        return await timed(async () => {
+          await pglite.exec(before);
+          await copyTablesPGlite(pglite, tables);
+        });
+      } finally {
+        await pglite.close();
+      }
+    },
     async bulkLoad(companies, progress) {
       // The same extension set as openDatabase(), on the same folder; PGlite is one process-local
       // session, so the app handle must be closed meanwhile (run.ts does so).

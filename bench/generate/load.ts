@@ -53,7 +53,7 @@ export async function insertCompanies(db: Executor, companies: Iterable<Generate
 }
 
 /** One field in COPY's text format: \N for null, backslash escapes for the characters COPY reserves. */
-function copyField(value: string | number | boolean | Date | null): string {
+export function copyField(value: string | number | boolean | Date | null): string {
   if (value === null) return '\\N';
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (value instanceof Date) return value.toISOString();
@@ -164,4 +164,45 @@ export async function copyCompaniesPGlite(pglite: PGlite, companies: Iterable<Ge
   });
   progress?.(loaded);
   return loaded;
+}
+
+/** Rows for one table, in COPY's text format (see copyField), for copyTablesPostgres/PGlite. */
+export interface CopyTable {
+  table: string;
+  columns: readonly string[];
+  rows: Iterable<readonly (string | number | boolean | Date | null)[]>;
+}
+
+function* copyText(table: CopyTable, batchSize = 5_000): Generator<string> {
+  let text = '';
+  let count = 0;
+  for (const row of table.rows) {
+    text += row.map(copyField).join('\t') + '\n';
+    if (++count % batchSize === 0) {
+      yield text;
+      text = '';
+    }
+  }
+  if (text !== '') yield text;
+}
+
+/** Each table in one COPY FROM STDIN, in order, all in one transaction. */
+export async function copyTablesPostgres(client: pg.Client, tables: readonly CopyTable[]): Promise<void> {
+  await client.query('begin');
+  try {
+    for (const table of tables) await copyIn(client, `copy ${table.table} (${table.columns.join(', ')}) from stdin`, copyText(table));
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback');
+    throw error;
+  }
+}
+
+/** Each table in one COPY FROM '/dev/blob', in order, all in one transaction. */
+export async function copyTablesPGlite(pglite: PGlite, tables: readonly CopyTable[]): Promise<void> {
+  await pglite.transaction(async (tx) => {
+    for (const table of tables) {
+      await tx.query(`copy ${table.table} (${table.columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([...copyText(table)]) });
+    }
+  });
 }
