@@ -1,6 +1,7 @@
 // The `knudepunkt` command. Each command calls the same services as the web application.
 import { runAllocate, describeAllocateUsage } from './commands/allocate.ts';
 import { describeCoursesStatsUsage, runCoursesStats } from './commands/courses-stats.ts';
+import { describeEvaluationMetricsUsage, runEvaluationMetrics } from './commands/evaluation-metrics.ts';
 import { runMigrate, runSeed, runServe, runStart } from './commands/lifecycle.ts';
 import { importActivitiesUsage, runImportActivities } from './commands/import-activities.ts';
 import { importCoursesUsage, runImportCourses } from './commands/import-courses.ts';
@@ -72,6 +73,16 @@ const commands: Record<string, Command> = {
       const [sub, ...rest] = args;
       if (sub === 'stats') return runCoursesStats(rest, io);
       io.stderr(`Ukendt underkommando "${sub ?? ''}".\n\nBrug: ${describeCoursesStatsUsage()}\n`);
+      return 2;
+    },
+  },
+  evaluation: {
+    summary: 'Brugerevalueringens nøgletal (NPS, andele) fra en besvarelsesfil (CSV, ingen database)',
+    usage: describeEvaluationMetricsUsage(),
+    run: async (args, io) => {
+      const [sub, ...rest] = args;
+      if (sub === 'metrics') return runEvaluationMetrics(rest, io);
+      io.stderr(`Ukendt underkommando "${sub ?? ''}".\n\nBrug: ${describeEvaluationMetricsUsage()}\n`);
       return 2;
     },
   },
