@@ -2,6 +2,7 @@
 // its routes here (and its navigation entry in layout.tsx). See docs/architecture.md.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { activityImportRoutes } from '../features/activities/activity-import.routes.tsx';
 import { activityRoutes } from '../features/activities/activities.routes.tsx';
 import { adminRoutes } from '../features/admin/admin.routes.tsx';
 import { allocationRoutes } from '../features/allocations/allocations.routes.tsx';
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
   app.route('/', courseImportRoutes());
   app.route('/', courseStatsRoutes());
   app.route('/', courseRoutes());
+  app.route('/', activityImportRoutes());
   app.route('/', activityRoutes());
   app.route('/', apiTokenRoutes());
   app.route('/', adminRoutes());

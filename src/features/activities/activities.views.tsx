@@ -147,6 +147,11 @@ export const ActivityListPage = (props: {
           'Visits, meetings, calls, e-mails and events with companies in your region, registered by the business hub and the local business offices.',
         )}
       </p>
+      {ctx.actor?.roles.includes('admin') ? (
+        <p>
+          <a href="/aktiviteter/import">{t(ctx, 'Importér aktiviteter', 'Import activities')}</a>
+        </p>
+      ) : null}
       <ErrorSummary ctx={ctx} errors={props.errors} />
       <form method="get" action="/aktiviteter" class="filter-form" novalidate>
         <SelectField

@@ -2,22 +2,12 @@
 // multipart form carrying `_csrf`), keeps it on the server under a random id and shows the dry run;
 // step 2 imports that same file in one transaction; the outcome page survives a reload. Without
 // JavaScript throughout. The service checks role, organisation and region again.
-import { basename } from 'node:path';
 import { Hono } from 'hono';
 import { AppError } from '../../domain/errors.ts';
 import { errorsByField, type FormErrors } from '../../web/components/forms.tsx';
 import { pageContext, type AppContext, type AppEnv } from '../../web/context.ts';
 import { requireActor } from '../../web/guards.ts';
-import {
-  checkCourseUpload,
-  findCourseUpload,
-  markCourseUploadImported,
-  readFileLines,
-  saveCourseUpload,
-  uploadFilePath,
-  uploadNotFound,
-  type CourseUpload,
-} from './course-import.files.ts';
+import { courseUploads, readFileLines, type CourseUpload } from './course-import.files.ts';
 import { findImportOrganisationsInRegion } from './course-import.repository.ts';
 import { CourseImportRejected, courseImporters, importCourses } from './course-import.service.ts';
 import { CourseImportFormPage, CourseImportPreviewPage, CourseImportResultPage } from './course-import.views.tsx';
@@ -32,7 +22,7 @@ async function renderForm(c: AppContext, extra: { errors?: FormErrors; message?:
 async function dryRun(c: AppContext, upload: CourseUpload) {
   const actor = requireActor(c, ...courseImporters);
   const { database, config } = c.get('deps');
-  const summary = await importCourses(database.db, actor, readFileLines(uploadFilePath(config.dataDir, upload.id)), {
+  const summary = await importCourses(database.db, actor, readFileLines(courseUploads.filePath(config.dataDir, upload.id)), {
     dryRun: true,
     organisationId: upload.organisationId,
     fileName: upload.fileName,
@@ -53,16 +43,10 @@ export function courseImportRoutes(): Hono<AppEnv> {
     const { config, clock } = c.get('deps');
     const body = await c.req.parseBody();
     const organisationId = typeof body.organisation === 'string' && body.organisation !== '' ? body.organisation : undefined;
-    const file = body.file;
-    if (!(file instanceof File) || (file.name === '' && file.size === 0)) {
-      return renderForm(c, { errors: { file: c.get('locale') === 'en' ? 'Choose the course file (CSV).' : 'Vælg forløbsfilen (CSV).' }, organisationId }, 422);
-    }
     let upload: CourseUpload;
     try {
-      checkCourseUpload(file, new Uint8Array(await file.slice(0, 8192).arrayBuffer()));
-      const name = basename(file.name.replace(/\\/g, '/')).slice(0, 200);
       const owner = { userId: actor.userId, organisationId: organisationId ?? actor.organisationId };
-      upload = await saveCourseUpload(config.dataDir, owner, { name, bytes: new Uint8Array(await file.arrayBuffer()) }, clock.now());
+      upload = await courseUploads.keep(config.dataDir, owner, body.file, clock.now(), c.get('locale'));
     } catch (error) {
       if (!(error instanceof AppError) || error.fields.length === 0) throw error;
       return renderForm(c, { errors: errorsByField(error.fields), organisationId }, 422);
@@ -78,8 +62,7 @@ export function courseImportRoutes(): Hono<AppEnv> {
 
   app.get('/forloeb/import/:id', async (c) => {
     const actor = requireActor(c, ...courseImporters);
-    const upload = await findCourseUpload(c.get('deps').config.dataDir, c.req.param('id'), actor.userId);
-    if (!upload) throw uploadNotFound();
+    const upload = await courseUploads.get(c.get('deps').config.dataDir, c.req.param('id'), actor.userId);
     if (upload.result) return c.html(<CourseImportResultPage ctx={pageContext(c)} upload={upload} summary={upload.result} />);
     return dryRun(c, upload);
   });
@@ -88,14 +71,13 @@ export function courseImportRoutes(): Hono<AppEnv> {
   app.post('/forloeb/import/:id', async (c) => {
     const actor = requireActor(c, ...courseImporters);
     const { database, config } = c.get('deps');
-    const upload = await findCourseUpload(config.dataDir, c.req.param('id'), actor.userId);
-    if (!upload) throw uploadNotFound();
+    const upload = await courseUploads.get(config.dataDir, c.req.param('id'), actor.userId);
     if (upload.result) return c.redirect(`/forloeb/import/${upload.id}`, 303);
     try {
       const summary = await database.db.transaction().execute((tx) =>
-        importCourses(tx, actor, readFileLines(uploadFilePath(config.dataDir, upload.id)), { dryRun: false, organisationId: upload.organisationId, fileName: upload.fileName }),
+        importCourses(tx, actor, readFileLines(courseUploads.filePath(config.dataDir, upload.id)), { dryRun: false, organisationId: upload.organisationId, fileName: upload.fileName }),
       );
-      await markCourseUploadImported(config.dataDir, upload, summary);
+      await courseUploads.markImported(config.dataDir, upload, summary);
       return c.redirect(`/forloeb/import/${upload.id}`, 303);
     } catch (error) {
       // Rows that became invalid since the check (another import took a course_id): nothing is saved.
