@@ -15,7 +15,7 @@ import { matchKey, readDate } from '../guidance/courses-csv.fields.ts';
 import type { FieldReading } from '../guidance/courses-csv.fields.ts';
 import { readCvr } from '../companies/cvr.ts';
 import { readMunicipalityCode } from '../municipality-code.ts';
-import { CsvRecordReader, type CsvRecord } from '../guidance/csv-records.ts';
+import { createCsvSheetParser, rowCells, type CsvCellError, type CsvDataRecord, type CsvSheetParser } from '../guidance/csv-sheet.ts';
 
 export const activityCsvKinds = ['visit', 'meeting', 'call', 'email', 'event'] as const;
 export type ActivityCsvKind = (typeof activityCsvKinds)[number];
@@ -30,8 +30,7 @@ const kindByName = new Map<string, ActivityCsvKind>(activityCsvKinds.flatMap((ki
 
 export const activityCsvRequiredColumns = ['activity_id', 'date', 'kind', 'title', 'organisation', 'cvr', 'company_name', 'municipality_code'] as const;
 export const activityCsvOptionalColumns = ['participants', 'note', 'note_visibility', 'adviser_email'] as const;
-const allColumns = [...activityCsvRequiredColumns, ...activityCsvOptionalColumns] as const;
-export type ActivityCsvColumn = (typeof allColumns)[number];
+export type ActivityCsvColumn = (typeof activityCsvRequiredColumns)[number] | (typeof activityCsvOptionalColumns)[number];
 
 /** One activity as the file states it; the import service resolves names to rows. */
 export interface ActivityCsvActivity {
@@ -49,99 +48,33 @@ export interface ActivityCsvActivity {
   adviserEmail: string | null;
 }
 
-export interface ActivityCsvError {
-  line: number;
-  /** The column's name, or '' for the whole line or file. */
-  column: string;
-  value: string;
-  /** Danish, with line, column and value. */
-  message: string;
-}
+export type ActivityCsvError = CsvCellError;
 
 export type ActivityCsvRow = { line: number; activity: ActivityCsvActivity } | { line: number; errors: ActivityCsvError[] };
 
 /** The push parser: feed physical lines (without line breaks), get rows; `end()` after the last line. */
-export function createActivitiesCsvParser(municipalityCodes: ReadonlySet<string>): { push(line: string): ActivityCsvRow[]; end(): ActivityCsvRow[] } {
-  const records = new CsvRecordReader();
-  const firstLineOfId = new Map<string, number>();
-  let columns: Map<ActivityCsvColumn, number> | null = null;
-  let stopped = false;
-  let sawAnything = false;
-
-  const handle = (record: CsvRecord): ActivityCsvRow[] => {
-    if (stopped) return [];
-    sawAnything = true;
-    if (record.kind === 'error') return [{ line: record.line, errors: [{ line: record.line, column: '', value: record.text, message: record.message }] }];
-    if (columns === null) {
-      const header = readHeader(record);
-      if ('errors' in header) {
-        stopped = true;
-        return [header];
-      }
-      columns = header.columns;
-      return [];
-    }
-    if (record.fields.length !== columns.size) {
-      const hint = records.separator === ';' && record.fields.length > columns.size ? ' Står der flere CVR-numre i cvr uden anførselstegn? Skriv fx "12345678;87654321".' : '';
-      const message = `Linje ${record.line} har ${record.fields.length} felter, men overskriften har ${columns.size}.${hint}`;
-      return [{ line: record.line, errors: [{ line: record.line, column: '', value: record.text, message }] }];
-    }
-    return [readActivity(record, columns, municipalityCodes, firstLineOfId)];
-  };
-
-  return {
-    push: (line) => records.push(line).flatMap(handle),
-    end: () => {
-      const rows = records.end().flatMap(handle);
-      if (!sawAnything) rows.push({ line: 1, errors: [{ line: 1, column: '', value: '', message: 'Filen er tom – der er hverken overskrift eller rækker.' }] });
-      return rows;
+export function createActivitiesCsvParser(municipalityCodes: ReadonlySet<string>): CsvSheetParser<ActivityCsvRow> {
+  return createCsvSheetParser({
+    required: activityCsvRequiredColumns,
+    optional: activityCsvOptionalColumns,
+    sheetName: 'et aktivitetsark',
+    semicolonHint: 'Står der flere CVR-numre i cvr uden anførselstegn? Skriv fx "12345678;87654321".',
+    rowReader: () => {
+      const firstLineOfId = new Map<string, number>();
+      return (record, columns) => readActivity(record, columns, municipalityCodes, firstLineOfId);
     },
-  };
-}
-
-function readHeader(record: Extract<CsvRecord, { kind: 'record' }>): { columns: Map<ActivityCsvColumn, number> } | { line: number; errors: ActivityCsvError[] } {
-  const columns = new Map<ActivityCsvColumn, number>();
-  const problems: string[] = [];
-  record.fields.forEach((name, index) => {
-    const key = name.trim().toLowerCase() as ActivityCsvColumn;
-    if (!allColumns.includes(key)) problems.push(`ukendt kolonne "${name}"`);
-    else if (columns.has(key)) problems.push(`kolonnen "${key}" står to gange`);
-    else columns.set(key, index);
   });
-  const missing = activityCsvRequiredColumns.filter((column) => !columns.has(column));
-  if (missing.length > 0) problems.push(`${missing.length === 1 ? 'kolonnen' : 'kolonnerne'} ${missing.map((c) => `"${c}"`).join(', ')} mangler`);
-  if (problems.length === 0) return { columns };
-  const message = `Linje ${record.line}: overskriften er ikke et aktivitetsark – ${problems.join('; ')}. Forventet: ${activityCsvRequiredColumns.join(',')} (og evt. ${activityCsvOptionalColumns.join(',')}).`;
-  return { line: record.line, errors: [{ line: record.line, column: '', value: record.text, message }] };
 }
 
 function readActivity(
-  record: Extract<CsvRecord, { kind: 'record' }>,
+  record: CsvDataRecord,
   columns: ReadonlyMap<ActivityCsvColumn, number>,
   municipalityCodes: ReadonlySet<string>,
   firstLineOfId: Map<string, number>,
 ): ActivityCsvRow {
-  const { line } = record;
-  const errors: ActivityCsvError[] = [];
-  const cell = (column: ActivityCsvColumn): string => {
-    const index = columns.get(column);
-    return index === undefined ? '' : (record.fields[index] ?? '').trim();
-  };
-  const fail = (column: ActivityCsvColumn, value: string, fragment: string) => errors.push({ line, column, value, message: `Linje ${line}, kolonne "${column}": ${fragment}` });
-  const take = <T>(column: ActivityCsvColumn, reading: FieldReading<T>): T | undefined => {
-    if (reading.ok) return reading.value;
-    fail(column, cell(column), reading.message);
-    return undefined;
-  };
-
-  const activityId = cell('activity_id');
-  if (activityId === '') fail('activity_id', '', 'feltet er tomt – angiv kildesystemets id for aktiviteten.');
-  else if (activityId.length > 100) fail('activity_id', activityId, 'id’et må højst være 100 tegn.');
-  else {
-    const first = firstLineOfId.get(activityId);
-    if (first !== undefined) fail('activity_id', activityId, `"${activityId}" står allerede i linje ${first}.`);
-    else firstLineOfId.set(activityId, line);
-  }
+  const { line, errors, cell, fail, take, uniqueId } = rowCells(record, columns);
+  const activityId = uniqueId('activity_id', firstLineOfId, 'feltet er tomt – angiv kildesystemets id for aktiviteten.');
+  if (activityId.length > 100) fail('activity_id', activityId, 'id’et må højst være 100 tegn.');
 
   let date: string | undefined;
   if (cell('date') === '') fail('date', '', 'feltet er tomt – angiv en dato (31-12-2023 eller 2023-12-31).');

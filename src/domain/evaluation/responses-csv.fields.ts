@@ -31,14 +31,6 @@ export function readResponseHub(text: string, hubs: readonly string[]): FieldRea
   return short.ok ? short : reading;
 }
 
-export function readMunicipality(text: string, municipalities: ReadonlySet<string>): FieldReading<string> {
-  if (text === '') return { ok: false, message: 'feltet er tomt – angiv kommunekoden (fx 851).' };
-  const reading = readMunicipalityCode(text, municipalities);
-  if (reading.kind === 'municipality') return { ok: true, value: reading.code };
-  if (reading.kind === 'region') return { ok: false, message: `"${text}" er en regionskode (${reading.name}), ikke en kommunekode.` };
-  return { ok: false, message: reading.message };
-}
-
 /** A 4-digit year from 2000 to 2100 (the evaluations began with the 2019 reform). */
 export function readGuidanceYear(text: string): FieldReading<number> {
   if (text === '') return { ok: false, message: 'feltet er tomt – angiv det vejledningsår, besvarelsen gælder (fx 2023).' };

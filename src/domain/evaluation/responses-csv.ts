@@ -17,14 +17,13 @@
 // - Answers are not checked against the instrument of the guidance year: ERST's exports may hold
 //   questions the platform's instrument has dropped, and the metrics only count what was answered.
 import { readCvr } from '../companies/cvr.ts';
-import { CsvRecordReader, type CsvRecord } from '../guidance/csv-records.ts';
-import { readDate, readSegment, type FieldReading } from '../guidance/courses-csv.fields.ts';
+import { readDate, readMunicipality, readSegment } from '../guidance/courses-csv.fields.ts';
+import { createCsvSheetParser, parseCsvSheet, parseCsvSheetText, rowCells, type CsvCellError, type CsvDataRecord, type CsvSheetParser } from '../guidance/csv-sheet.ts';
 import type { EvaluationAnswers, EvaluationResponse } from './evaluation.types.ts';
 import { degreeScale, effectItems, satisfactionScale, yesNoScale, type DegreeAnswer, type EffectItem } from './instrument.ts';
 import {
   readAnswer,
   readGuidanceYear,
-  readMunicipality,
   readRecommend,
   readResponseHub,
   readResponseThemes,
@@ -55,8 +54,7 @@ export const responseCsvColumns = [
   'digital_guidance',
 ] as const;
 export const responseCsvOptionalColumns = ['themes'] as const;
-const allColumns = [...responseCsvColumns, ...responseCsvOptionalColumns] as const;
-export type ResponseCsvColumn = (typeof allColumns)[number];
+export type ResponseCsvColumn = (typeof responseCsvColumns)[number] | (typeof responseCsvOptionalColumns)[number];
 
 const effectColumns: Readonly<Record<EffectItem, ResponseCsvColumn>> = {
   unrecognisedChallenges: 'effect_unrecognised_challenges',
@@ -75,29 +73,18 @@ export interface ResponsesCsvReference {
   municipalityCodes: readonly string[] | ReadonlySet<string>;
 }
 
-export interface ResponseCsvError {
-  line: number;
-  /** The column's name, or '' for the whole line or file. */
-  column: string;
-  /** The offending value as written ('' when empty). */
-  value: string;
-  /** Danish, with line, column and value. */
-  message: string;
-}
+export type ResponseCsvError = CsvCellError;
 
 export type ResponseCsvRow = { line: number; response: EvaluationResponse } | { line: number; errors: ResponseCsvError[] };
 
 /** Streams the rows of a responses CSV; `lines` are physical lines without their line breaks. */
-export async function* parseResponsesCsv(lines: AsyncIterable<string>, reference: ResponsesCsvReference): AsyncGenerator<ResponseCsvRow> {
-  const parser = createResponsesCsvParser(reference);
-  for await (const line of lines) yield* parser.push(line);
-  yield* parser.end();
+export function parseResponsesCsv(lines: AsyncIterable<string>, reference: ResponsesCsvReference): AsyncGenerator<ResponseCsvRow> {
+  return parseCsvSheet(createResponsesCsvParser(reference), lines);
 }
 
 /** The whole file at once: accepted responses and every error, in line order. */
 export function parseResponsesCsvText(text: string, reference: ResponsesCsvReference): { responses: EvaluationResponse[]; errors: ResponseCsvError[] } {
-  const parser = createResponsesCsvParser(reference);
-  const rows = [...text.split(/\r?\n|\r/).flatMap((line) => parser.push(line)), ...parser.end()];
+  const rows = parseCsvSheetText(createResponsesCsvParser(reference), text);
   return {
     responses: rows.flatMap((row) => ('response' in row ? [row.response] : [])),
     errors: rows.flatMap((row) => ('errors' in row ? row.errors : [])),
@@ -105,88 +92,29 @@ export function parseResponsesCsvText(text: string, reference: ResponsesCsvRefer
 }
 
 /** The push parser both entry points share: feed physical lines, get rows; `end()` after the last. */
-export function createResponsesCsvParser(reference: ResponsesCsvReference): { push(line: string): ResponseCsvRow[]; end(): ResponseCsvRow[] } {
-  const records = new CsvRecordReader();
+export function createResponsesCsvParser(reference: ResponsesCsvReference): CsvSheetParser<ResponseCsvRow> {
   const municipalities = new Set(reference.municipalityCodes);
-  const firstLineOfId = new Map<string, number>();
-  let columns: Map<ResponseCsvColumn, number> | null = null;
-  let stopped = false;
-  let sawAnything = false;
-
-  const handle = (record: CsvRecord): ResponseCsvRow[] => {
-    if (stopped) return [];
-    sawAnything = true;
-    if (record.kind === 'error') return [{ line: record.line, errors: [{ line: record.line, column: '', value: record.text, message: record.message }] }];
-    if (columns === null) {
-      const header = readHeader(record);
-      if ('errors' in header) {
-        stopped = true;
-        return [header];
-      }
-      columns = header.columns;
-      return [];
-    }
-    if (record.fields.length !== columns.size) {
-      const hint = records.separator === ';' && record.fields.length > columns.size ? ' Står der semikolon i themes uden anførselstegn? Skriv fx "innovation;finance".' : '';
-      const message = `Linje ${record.line} har ${record.fields.length} felter, men overskriften har ${columns.size}.${hint}`;
-      return [{ line: record.line, errors: [{ line: record.line, column: '', value: record.text, message }] }];
-    }
-    return [readResponse(record, columns, reference.hubs, municipalities, firstLineOfId)];
-  };
-
-  return {
-    push: (line) => records.push(line).flatMap(handle),
-    end: () => {
-      const rows = records.end().flatMap(handle);
-      if (!sawAnything) rows.push({ line: 1, errors: [{ line: 1, column: '', value: '', message: 'Filen er tom – der er hverken overskrift eller rækker.' }] });
-      return rows;
+  return createCsvSheetParser({
+    required: responseCsvColumns,
+    optional: responseCsvOptionalColumns,
+    sheetName: 'et besvarelsesark',
+    semicolonHint: 'Står der semikolon i themes uden anførselstegn? Skriv fx "innovation;finance".',
+    rowReader: () => {
+      const firstLineOfId = new Map<string, number>();
+      return (record, columns) => readResponse(record, columns, reference.hubs, municipalities, firstLineOfId);
     },
-  };
-}
-
-function readHeader(record: Extract<CsvRecord, { kind: 'record' }>): { columns: Map<ResponseCsvColumn, number> } | { line: number; errors: ResponseCsvError[] } {
-  const columns = new Map<ResponseCsvColumn, number>();
-  const problems: string[] = [];
-  record.fields.forEach((name, index) => {
-    const key = name.trim().toLowerCase() as ResponseCsvColumn;
-    if (!allColumns.includes(key)) problems.push(`ukendt kolonne "${name}"`);
-    else if (columns.has(key)) problems.push(`kolonnen "${key}" står to gange`);
-    else columns.set(key, index);
   });
-  const missing = responseCsvColumns.filter((column) => !columns.has(column));
-  if (missing.length > 0) problems.push(`${missing.length === 1 ? 'kolonnen' : 'kolonnerne'} ${missing.map((c) => `"${c}"`).join(', ')} mangler`);
-  if (problems.length === 0) return { columns };
-  const message = `Linje ${record.line}: overskriften er ikke et besvarelsesark – ${problems.join('; ')}. Forventet: ${responseCsvColumns.join(',')} (og evt. themes).`;
-  return { line: record.line, errors: [{ line: record.line, column: '', value: record.text, message }] };
 }
 
 function readResponse(
-  record: Extract<CsvRecord, { kind: 'record' }>,
+  record: CsvDataRecord,
   columns: ReadonlyMap<ResponseCsvColumn, number>,
   hubs: readonly string[],
   municipalities: ReadonlySet<string>,
   firstLineOfId: Map<string, number>,
 ): ResponseCsvRow {
-  const { line } = record;
-  const errors: ResponseCsvError[] = [];
-  const cell = (column: ResponseCsvColumn): string => {
-    const index = columns.get(column);
-    return index === undefined ? '' : (record.fields[index] ?? '').trim();
-  };
-  const fail = (column: ResponseCsvColumn, value: string, fragment: string) => errors.push({ line, column, value, message: `Linje ${line}, kolonne "${column}": ${fragment}` });
-  const take = <T>(column: ResponseCsvColumn, reading: FieldReading<T>): T | undefined => {
-    if (reading.ok) return reading.value;
-    fail(column, cell(column), reading.message);
-    return undefined;
-  };
-
-  const responseId = cell('response_id');
-  if (responseId === '') fail('response_id', '', 'feltet er tomt – angiv kildesystemets id for besvarelsen.');
-  else {
-    const first = firstLineOfId.get(responseId);
-    if (first !== undefined) fail('response_id', responseId, `"${responseId}" står allerede i linje ${first}.`);
-    else firstLineOfId.set(responseId, line);
-  }
+  const { line, errors, cell, fail, take, uniqueId } = rowCells(record, columns);
+  const responseId = uniqueId('response_id', firstLineOfId, 'feltet er tomt – angiv kildesystemets id for besvarelsen.');
   const source = take('source', readSource(cell('source')));
   let cvr: string | null = null;
   if (cell('cvr') !== '') {

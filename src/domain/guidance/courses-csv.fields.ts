@@ -10,6 +10,7 @@ import {
   guidanceThemes,
 } from './guidance.types.ts';
 import type { GuidanceCategory, GuidanceSegment, GuidanceTargetGroup, GuidanceTheme, IsoDate } from './guidance.types.ts';
+import { readMunicipalityCode } from '../municipality-code.ts';
 
 export type FieldReading<T> = { ok: true; value: T } | { ok: false; message: string; value?: string };
 
@@ -88,4 +89,13 @@ export function readHub(text: string, hubs: readonly string[]): FieldReading<str
   if (found !== undefined) return { ok: true, value: found };
   if (text.trim() === '') return { ok: false, message: `feltet er tomt – angiv erhvervshuset (${hubs.join(', ')}).` };
   return { ok: false, message: `"${text}" er ikke et erhvervshus – brug et af: ${hubs.join(', ')}.` };
+}
+
+/** A municipality code of the 98 (3 digits; "0851" reads as 851), or why not: empty, a region code, unknown. */
+export function readMunicipality(text: string, municipalities: ReadonlySet<string>): FieldReading<string> {
+  if (text === '') return { ok: false, message: 'feltet er tomt – angiv kommunekoden (fx 851).' };
+  const reading = readMunicipalityCode(text, municipalities);
+  if (reading.kind === 'municipality') return { ok: true, value: reading.code };
+  if (reading.kind === 'region') return { ok: false, message: `"${text}" er en regionskode (${reading.name}), ikke en kommunekode.` };
+  return { ok: false, message: reading.message };
 }

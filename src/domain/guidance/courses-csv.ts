@@ -9,12 +9,9 @@
 // - A `course_id` seen before is an error on the later line, whether or not the earlier row was valid.
 // - Meeting dates are not checked against start and end date: the year counting rule counts a
 //   registered meeting in its own year, whenever it lies.
-import { readMunicipalityCode } from '../municipality-code.ts';
 import { readCvr } from '../companies/cvr.ts';
-import { CsvRecordReader } from './csv-records.ts';
-import type { CsvRecord } from './csv-records.ts';
-import { readCategory, readDate, readHub, readSegment, readTargetGroup, readThemes } from './courses-csv.fields.ts';
-import type { FieldReading } from './courses-csv.fields.ts';
+import { createCsvSheetParser, parseCsvSheet, parseCsvSheetText, rowCells, type CsvCellError, type CsvDataRecord, type CsvSheetParser } from './csv-sheet.ts';
+import { readCategory, readDate, readHub, readMunicipality, readSegment, readTargetGroup, readThemes } from './courses-csv.fields.ts';
 import type { GuidanceCourse, IsoDate } from './guidance.types.ts';
 
 export const courseCsvColumns = [
@@ -40,29 +37,18 @@ export interface CoursesCsvReference {
   municipalityCodes: readonly string[] | ReadonlySet<string>;
 }
 
-export interface CourseCsvError {
-  line: number;
-  /** The column's name, or '' for the whole line or file. */
-  column: string;
-  /** The offending value as written ('' when empty). */
-  value: string;
-  /** Danish, with line, column and value. */
-  message: string;
-}
+export type CourseCsvError = CsvCellError;
 
 export type CourseCsvRow = { line: number; course: GuidanceCourse } | { line: number; errors: CourseCsvError[] };
 
 /** Streams the rows of a courses CSV; `lines` are physical lines without their line breaks. */
-export async function* parseCoursesCsv(lines: AsyncIterable<string>, reference: CoursesCsvReference): AsyncGenerator<CourseCsvRow> {
-  const parser = createCoursesCsvParser(reference);
-  for await (const line of lines) yield* parser.push(line);
-  yield* parser.end();
+export function parseCoursesCsv(lines: AsyncIterable<string>, reference: CoursesCsvReference): AsyncGenerator<CourseCsvRow> {
+  return parseCsvSheet(createCoursesCsvParser(reference), lines);
 }
 
 /** The whole file at once: accepted courses and every error, in line order. */
 export function parseCoursesCsvText(text: string, reference: CoursesCsvReference): { courses: GuidanceCourse[]; errors: CourseCsvError[] } {
-  const parser = createCoursesCsvParser(reference);
-  const rows = [...text.split(/\r?\n|\r/).flatMap((line) => parser.push(line)), ...parser.end()];
+  const rows = parseCsvSheetText(createCoursesCsvParser(reference), text);
   return {
     courses: rows.flatMap((row) => ('course' in row ? [row.course] : [])),
     errors: rows.flatMap((row) => ('errors' in row ? row.errors : [])),
@@ -70,98 +56,29 @@ export function parseCoursesCsvText(text: string, reference: CoursesCsvReference
 }
 
 /** The push parser both entry points share: feed lines, get rows. */
-export function createCoursesCsvParser(reference: CoursesCsvReference): { push(line: string): CourseCsvRow[]; end(): CourseCsvRow[] } {
-  const records = new CsvRecordReader();
+export function createCoursesCsvParser(reference: CoursesCsvReference): CsvSheetParser<CourseCsvRow> {
   const municipalities = new Set(reference.municipalityCodes);
-  const firstLineOfId = new Map<string, number>();
-  let columns: Map<CourseCsvColumn, number> | null = null;
-  let stopped = false;
-  let sawHeader = false; // any record at all, valid or not
-
-  const handle = (record: CsvRecord): CourseCsvRow[] => {
-    if (stopped) return [];
-    sawHeader = true;
-    if (record.kind === 'error') return [{ line: record.line, errors: [{ line: record.line, column: '', value: record.text, message: record.message }] }];
-    if (columns === null) {
-      const header = readHeader(record);
-      if ('errors' in header) {
-        stopped = true;
-        return [header];
-      }
-      columns = header.columns;
-      return [];
-    }
-    if (record.fields.length !== columns.size) return [{ line: record.line, errors: [fieldCountError(record, columns.size, records.separator)] }];
-    return [readCourse(record, columns, reference.hubs, municipalities, firstLineOfId)];
-  };
-
-  return {
-    push: (line) => records.push(line).flatMap(handle),
-    end: () => {
-      const rows = records.end().flatMap(handle);
-      if (!sawHeader && !stopped) {
-        rows.push({ line: 1, errors: [{ line: 1, column: '', value: '', message: 'Filen er tom – der er hverken overskrift eller rækker.' }] });
-      }
-      return rows;
+  return createCsvSheetParser({
+    required: courseCsvColumns,
+    sheetName: 'et forløbsark',
+    // 02-crm.md: themes and meeting_dates are semicolon-separated, so a semicolon file must quote them.
+    semicolonHint: 'Står der semikolon i themes eller meeting_dates uden anførselstegn? Skriv fx "innovation;finance".',
+    rowReader: () => {
+      const firstLineOfId = new Map<string, number>();
+      return (record, columns) => readCourse(record, columns, reference.hubs, municipalities, firstLineOfId);
     },
-  };
-}
-
-function readHeader(record: Extract<CsvRecord, { kind: 'record' }>): { columns: Map<CourseCsvColumn, number> } | { line: number; errors: CourseCsvError[] } {
-  const columns = new Map<CourseCsvColumn, number>();
-  const problems: string[] = [];
-  record.fields.forEach((name, index) => {
-    const key = name.trim().toLowerCase() as CourseCsvColumn;
-    if (!courseCsvColumns.includes(key)) problems.push(`ukendt kolonne "${name}"`);
-    else if (columns.has(key)) problems.push(`kolonnen "${key}" står to gange`);
-    else columns.set(key, index);
   });
-  const missing = courseCsvColumns.filter((c) => !columns.has(c));
-  if (missing.length > 0) problems.push(`${missing.length === 1 ? 'kolonnen' : 'kolonnerne'} ${missing.map((c) => `"${c}"`).join(', ')} mangler`);
-  if (problems.length === 0) return { columns };
-  const message = `Linje ${record.line}: overskriften er ikke et forløbsark – ${problems.join('; ')}. Forventet: ${courseCsvColumns.join(',')}.`;
-  return { line: record.line, errors: [{ line: record.line, column: '', value: record.text, message }] };
-}
-
-function fieldCountError(record: Extract<CsvRecord, { kind: 'record' }>, expected: number, separator: string | null): CourseCsvError {
-  // 02-crm.md: themes and meeting_dates are semicolon-separated, so a semicolon file must quote them.
-  const hint =
-    separator === ';' && record.fields.length > expected
-      ? ' Står der semikolon i themes eller meeting_dates uden anførselstegn? Skriv fx "innovation;finance".'
-      : '';
-  return {
-    line: record.line,
-    column: '',
-    value: record.text,
-    message: `Linje ${record.line} har ${record.fields.length} felter, men overskriften har ${expected}.${hint}`,
-  };
 }
 
 function readCourse(
-  record: Extract<CsvRecord, { kind: 'record' }>,
+  record: CsvDataRecord,
   columns: ReadonlyMap<CourseCsvColumn, number>,
   hubs: readonly string[],
   municipalities: ReadonlySet<string>,
   firstLineOfId: Map<string, number>,
 ): CourseCsvRow {
-  const { line } = record;
-  const errors: CourseCsvError[] = [];
-  const cell = (column: CourseCsvColumn): string => (record.fields[columns.get(column)!] ?? '').trim();
-  const fail = (column: CourseCsvColumn, value: string, fragment: string) =>
-    errors.push({ line, column, value, message: `Linje ${line}, kolonne "${column}": ${fragment}` });
-  const take = <T>(column: CourseCsvColumn, reading: FieldReading<T>): T | undefined => {
-    if (reading.ok) return reading.value;
-    fail(column, cell(column), reading.message);
-    return undefined;
-  };
-
-  const courseId = cell('course_id');
-  if (courseId === '') fail('course_id', '', 'feltet er tomt – angiv kildesystemets id for forløbet.');
-  else {
-    const first = firstLineOfId.get(courseId);
-    if (first !== undefined) fail('course_id', courseId, `"${courseId}" står allerede i linje ${first}.`);
-    else firstLineOfId.set(courseId, line);
-  }
+  const { line, errors, cell, fail, take, uniqueId } = rowCells(record, columns);
+  const courseId = uniqueId('course_id', firstLineOfId, 'feltet er tomt – angiv kildesystemets id for forløbet.');
 
   let cvr: string | null = null;
   if (cell('cvr') !== '') {
@@ -216,12 +133,4 @@ function readCourse(
       meetingDates: [...meetingDates].sort(),
     },
   };
-}
-
-function readMunicipality(text: string, municipalities: ReadonlySet<string>): FieldReading<string> {
-  if (text === '') return { ok: false, message: 'feltet er tomt – angiv kommunekoden (fx 851).' };
-  const reading = readMunicipalityCode(text, municipalities);
-  if (reading.kind === 'municipality') return { ok: true, value: reading.code };
-  if (reading.kind === 'region') return { ok: false, message: `"${text}" er en regionskode (${reading.name}), ikke en kommunekode.` };
-  return { ok: false, message: reading.message };
 }
