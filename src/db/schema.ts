@@ -2,6 +2,7 @@
 // Generated<T> marks columns with a database default.
 import type { ColumnType, Generated } from 'kysely';
 import type { CrmTables } from './tables/crm.ts';
+import type { ReferralTables } from './tables/referrals.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json = ColumnType<unknown, string, string>;
@@ -50,6 +51,8 @@ export interface OrganisationsTable {
   is_demo: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  /** First contact within this many calendar hours of a referral (20261123000000_referrals.sql). */
+  referral_service_goal_hours: Generated<number>;
 }
 
 export interface UsersTable {
@@ -255,7 +258,7 @@ export interface PlRatesTable {
   created_by_name: string;
 }
 
-export interface DB extends CrmTables {
+export interface DB extends CrmTables, ReferralTables {
   schema_migrations: SchemaMigrationsTable;
   regions: RegionsTable;
   kkrs: KkrsTable;

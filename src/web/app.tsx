@@ -26,6 +26,7 @@ import { mailRoutes } from '../features/mail/mail.routes.tsx';
 import { municipalityRoutes } from '../features/municipalities/municipalities.routes.tsx';
 import { organisationRoutes } from '../features/organisations/organisations.routes.tsx';
 import { plRateRoutes } from '../features/pl-rates/pl-rates.routes.tsx';
+import { referralRoutes } from '../features/referrals/referrals.routes.tsx';
 import { userRoutes } from '../features/users/users.routes.tsx';
 import { apiRouter } from './api/router.tsx';
 import type { AppDeps, AppEnv } from './context.ts';
@@ -78,6 +79,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
   app.route('/', courseRoutes());
   app.route('/', activityImportRoutes());
   app.route('/', activityRoutes());
+  app.route('/', referralRoutes());
   app.route('/', apiTokenRoutes());
   app.route('/', adminRoutes());
   app.route('/', cvrImportRoutes());

@@ -22,6 +22,7 @@ export const navigation: NavItem[] = [
   { href: '/virksomheder', key: 'nav.companies', visible: (ctx) => ctx.actor !== null },
   { href: '/forloeb', key: 'nav.courses', visible: (ctx) => ctx.actor !== null },
   { href: '/aktiviteter', key: 'nav.activities', visible: (ctx) => ctx.actor !== null },
+  { href: '/henvisninger', key: 'nav.referrals', visible: (ctx) => ctx.actor !== null },
   { href: '/api-noegler', key: 'nav.apiTokens', visible: (ctx) => ctx.actor !== null },
   { href: '/admin', key: 'nav.admin', visible: (ctx) => ctx.actor !== null && hasRole(ctx.actor, 'admin') },
 ];

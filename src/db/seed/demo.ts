@@ -9,6 +9,7 @@ import { countRealOrganisations, findOrganisationByName } from '../../features/o
 import { createUserWithPassword } from '../../features/users/users.service.ts';
 import { countRealUsers } from '../../features/users/users.repository.ts';
 import { seedDemoCrm } from './demo-crm.ts';
+import { seedDemoReferrals } from './demo-referrals.ts';
 
 export const demoPassword = 'Knudepunkt-demo-2026';
 
@@ -67,5 +68,6 @@ export async function seedDemo(db: Executor): Promise<DemoSeedResult> {
     );
   }
   await seedDemoCrm(db);
+  await seedDemoReferrals(db);
   return { loaded: true };
 }

@@ -8,6 +8,7 @@ import { findEntityHistory } from '../audit/audit.repository.ts';
 import { listActivitiesOfCompany } from '../activities/activities.service.ts';
 import { addNote, listCoursesOfCompany, listNotes } from '../courses/courses.service.ts';
 import { findMunicipalities } from '../municipalities/municipalities.repository.ts';
+import { listReferralsOfCompany } from '../referrals/referrals.service.ts';
 import type { Company } from './companies.schema.ts';
 import { createCompany, getCompany, searchCompanies, updateCompany } from './companies.service.ts';
 import { CompanyPage } from './company-page.views.tsx';
@@ -97,6 +98,8 @@ export function companyRoutes(): Hono<AppEnv> {
         courses={courses}
         activities={activities}
         notes={notes}
+        referrals={inScope ? await listReferralsOfCompany(db, actor, company.id) : []}
+        now={c.get('deps').clock.now()}
         {...extra}
       />,
       status,

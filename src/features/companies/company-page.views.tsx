@@ -9,6 +9,8 @@ import type { Activity } from '../activities/activities.schema.ts';
 import { ActivityTable, kindLabel } from '../activities/activities.views.tsx';
 import type { Course, Note } from '../courses/courses.schema.ts';
 import { CourseTable, NoteForm, NoteList } from '../courses/courses.views.tsx';
+import type { Referral } from '../referrals/referrals.schema.ts';
+import { ReferralTable, stateWithOutcome } from '../referrals/referrals.views.tsx';
 import type { Company } from './companies.schema.ts';
 import { crumbs, t } from './companies.views.tsx';
 
@@ -26,7 +28,7 @@ interface TimelineEvent {
 }
 
 /** The company's shared timeline: register changes, courses and their meetings, activities, notes — newest first. */
-function timeline(ctx: PageContext, history: CompanyHistoryEntry[], courses: Course[], activities: Activity[], notes: Note[]): TimelineEvent[] {
+function timeline(ctx: PageContext, history: CompanyHistoryEntry[], courses: Course[], activities: Activity[], notes: Note[], referrals: Referral[] = []): TimelineEvent[] {
   const events: TimelineEvent[] = [
     ...history.map((entry) => ({
       sortKey: entry.occurredAt.toISOString(),
@@ -50,6 +52,11 @@ function timeline(ctx: PageContext, history: CompanyHistoryEntry[], courses: Cou
       when: formatDateTime(note.createdAt),
       text: `${note.visibility === 'internal' ? t(ctx, 'Intern note', 'Internal note') : t(ctx, 'Note', 'Note')} ${t(ctx, 'fra', 'from')} ${note.organisationName}`,
     })),
+    ...referrals.map((referral) => ({
+      sortKey: referral.createdAt.toISOString(),
+      when: formatDateTime(referral.createdAt),
+      text: `${t(ctx, 'Henvist fra', 'Referred from')} ${referral.fromOrganisationName} ${t(ctx, 'til', 'to')} ${referral.toOrganisationName}: ${referral.theme} (${stateWithOutcome(ctx, referral)})`,
+    })),
   ];
   return events.sort((a, b) => b.sortKey.localeCompare(a.sortKey));
 }
@@ -64,6 +71,9 @@ export const CompanyPage = (props: {
   courses: Course[];
   activities: Activity[];
   notes: Note[];
+  referrals?: Referral[];
+  /** The instant the referrals' service goals are shown against (the app's clock). */
+  now?: Date;
   canGuide: boolean;
   errors?: FormErrors | undefined;
   notice?: string | undefined;
@@ -147,6 +157,9 @@ export const CompanyPage = (props: {
               </a>{' '}
               <a href={`/virksomheder/${company.id}/aktiviteter/ny`} class="button button-secondary">
                 {t(ctx, 'Ny aktivitet', 'New activity')}
+              </a>{' '}
+              <a href={`/virksomheder/${company.id}/henvisninger/ny`} class="button button-secondary">
+                {t(ctx, 'Henvis virksomheden', 'Refer the company')}
               </a>
             </p>
           ) : null}
@@ -156,6 +169,12 @@ export const CompanyPage = (props: {
           ) : (
             <p>{t(ctx, 'Ingen aktiviteter endnu.', 'No activities yet.')}</p>
           )}
+          <h2>{ctx.t('nav.referrals')}</h2>
+          {props.referrals && props.referrals.length > 0 ? (
+            <ReferralTable ctx={ctx} referrals={props.referrals} caption={t(ctx, `Henvisninger af ${company.name}`, `Referrals of ${company.name}`)} now={props.now ?? new Date()} show="both" showCompany={false} />
+          ) : (
+            <p>{t(ctx, 'Ingen henvisninger endnu.', 'No referrals yet.')}</p>
+          )}
           <h2>{t(ctx, 'Noter', 'Notes')}</h2>
           <ErrorSummary ctx={ctx} errors={props.errors ?? {}} />
           <NoteList ctx={ctx} notes={props.notes} />
@@ -164,7 +183,7 @@ export const CompanyPage = (props: {
       ) : null}
       <h2>{t(ctx, 'Tidslinje', 'Timeline')}</h2>
       <ol class="company-timeline">
-        {timeline(ctx, props.history, props.courses, props.activities, props.notes).map((event) => (
+        {timeline(ctx, props.history, props.courses, props.activities, props.notes, props.referrals).map((event) => (
           <li>
             <strong>{event.when}</strong> {event.text}
           </li>

@@ -133,6 +133,13 @@ export const CoursePage = (props: { ctx: PageContext; course: Course; notes: Not
           </a>
         </p>
       ) : null}
+      {props.canNote ? (
+        <p>
+          <a href={`/virksomheder/${course.companyId}/henvisninger/ny?forloeb=${course.id}`} class="button button-secondary">
+            {t(ctx, 'Henvis virksomheden', 'Refer the company')}
+          </a>
+        </p>
+      ) : null}
       <h2>{t(ctx, 'Møder', 'Meetings')}</h2>
       {course.meetingDates.length === 0 ? <p>{t(ctx, 'Ingen møder registreret endnu.', 'No meetings registered yet.')}</p> : <ul>{course.meetingDates.map((date) => <li>{date}</li>)}</ul>}
       {props.canChange ? (

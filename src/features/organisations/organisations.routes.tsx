@@ -3,6 +3,7 @@ import { AppError } from '../../domain/errors.ts';
 import { errorsByField } from '../../web/components/forms.tsx';
 import { pageContext, type AppEnv } from '../../web/context.ts';
 import { formBody, requireActor } from '../../web/guards.ts';
+import { getServiceGoalHours } from '../referrals/referrals.service.ts';
 import { createOrganisation, getOrganisation, listOrganisations, organisationChoices, updateOrganisation } from './organisations.service.ts';
 import type { Organisation } from './organisations.schema.ts';
 import { OrganisationFormPage, OrganisationListPage } from './organisations.views.tsx';
@@ -53,7 +54,8 @@ export function organisationRoutes(): Hono<AppEnv> {
     const actor = requireActor(c, 'admin');
     const db = c.get('deps').database.db;
     const organisation = await getOrganisation(db, actor, c.req.param('id'));
-    return c.html(<OrganisationFormPage ctx={pageContext(c)} choices={await organisationChoices(db)} organisation={organisation} values={formValues(organisation)} />);
+    const serviceGoal = { hours: await getServiceGoalHours(db, actor, organisation.id) };
+    return c.html(<OrganisationFormPage ctx={pageContext(c)} choices={await organisationChoices(db)} organisation={organisation} values={formValues(organisation)} serviceGoal={serviceGoal} />);
   });
 
   app.post('/admin/organisationer/:id', async (c) => {

@@ -59,6 +59,8 @@ export const OrganisationFormPage = (props: {
   organisation?: Organisation;
   values: FormValues;
   errors?: FormErrors;
+  /** The referral service goal (20261123000000_referrals.sql), with its own small form. */
+  serviceGoal?: { hours: number | string; error?: string | undefined };
 }) => {
   const { ctx, values } = props;
   const errors = props.errors ?? {};
@@ -127,6 +129,26 @@ export const OrganisationFormPage = (props: {
           {ctx.t('form.cancel')}
         </a>
       </form>
+      {props.organisation && props.serviceGoal ? (
+        <>
+          <h2>{ctx.locale === 'en' ? 'Service goal for referrals' : 'Servicemål for henvisninger'}</h2>
+          <form method="post" action={`/admin/organisationer/${props.organisation.id}/servicemaal`} novalidate>
+            <CsrfField ctx={ctx} />
+            <TextField
+              ctx={ctx}
+              name="hours"
+              type="number"
+              label={ctx.locale === 'en' ? 'First contact within (calendar hours)' : 'Første kontakt inden for (kalendertimer)'}
+              value={String(props.serviceGoal.hours)}
+              error={props.serviceGoal.error}
+              inputClass="input-width-xs"
+            />
+            <button type="submit" class="button button-secondary">
+              {ctx.locale === 'en' ? 'Save service goal' : 'Gem servicemål'}
+            </button>
+          </form>
+        </>
+      ) : null}
     </Page>
   );
 };

@@ -12,6 +12,7 @@ import { dataSetOperations } from '../../features/data-sets/data-sets.api.ts';
 import { municipalityOperations } from '../../features/municipalities/municipalities.api.ts';
 import { organisationOperations } from '../../features/organisations/organisations.api.ts';
 import { plRateOperations } from '../../features/pl-rates/pl-rates.api.ts';
+import { referralOperations } from '../../features/referrals/referrals.api.ts';
 import type { ApiOperation } from './operation.ts';
 
-export const apiOperations: ApiOperation[] = [...meOperations, ...companyOperations, ...courseOperations, ...courseStatsOperations, ...organisationOperations, ...municipalityOperations, ...auditOperations, ...dataSetOperations, ...allocationOperations, ...baseGrantOperations, ...plRateOperations, ...activityOperations];
+export const apiOperations: ApiOperation[] = [...meOperations, ...companyOperations, ...courseOperations, ...courseStatsOperations, ...organisationOperations, ...municipalityOperations, ...auditOperations, ...dataSetOperations, ...allocationOperations, ...baseGrantOperations, ...plRateOperations, ...activityOperations, ...referralOperations];

@@ -7,6 +7,7 @@ export const da = {
   'nav.companies': 'Virksomheder',
   'nav.courses': 'Forløb',
   'nav.activities': 'Aktiviteter',
+  'nav.referrals': 'Henvisninger',
   'nav.home': 'Forside',
   'nav.allocations': 'Fordelingsnøgler',
   'nav.admin': 'Administration',

@@ -8,6 +8,7 @@ export const en: Record<MessageKey, string> = {
   'nav.companies': 'Companies',
   'nav.courses': 'Courses',
   'nav.activities': 'Activities',
+  'nav.referrals': 'Referrals',
   'nav.home': 'Home',
   'nav.allocations': 'Distribution keys',
   'nav.admin': 'Administration',
