@@ -1,4 +1,4 @@
-// Merging duplicate companies (02-crm.md): the duplicate's courses, activities, notes, contact persons, regions
+// Merging duplicate companies (02-crm.md): the duplicate's courses, activities, referrals, notes, contact persons, regions
 // and production units move to the company that is kept; the duplicate stays as a pointer to it, so
 // old links and the audit trail still lead somewhere. Nothing is deleted.
 import { sql } from 'kysely';
@@ -24,6 +24,7 @@ export async function mergeCompanies(db: Executor, actor: Actor, keepId: string,
   const moved = {
     courses: Number((await db.updateTable('guidance_courses').set({ company_id: keepId }).where('company_id', '=', duplicateId).executeTakeFirst()).numUpdatedRows),
     contactPersons: Number((await db.updateTable('contact_persons').set({ company_id: keepId }).where('company_id', '=', duplicateId).executeTakeFirst()).numUpdatedRows),
+    referrals: Number((await db.updateTable('referrals').set({ company_id: keepId }).where('company_id', '=', duplicateId).executeTakeFirst()).numUpdatedRows),
     notes: Number(
       (await db.updateTable('notes').set({ subject_id: keepId }).where('subject_type', '=', 'company').where('subject_id', '=', duplicateId).executeTakeFirst()).numUpdatedRows,
     ),

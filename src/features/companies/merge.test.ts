@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { UserActor } from '../../domain/actor.ts';
+import { systemClock } from '../../domain/clock.ts';
 import { AppError } from '../../domain/errors.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/app.ts';
 import { makeOrganisation, makeUser } from '../../../test/helpers/factories.ts';
@@ -8,6 +9,7 @@ import { actorFromUser } from '../auth/auth.service.ts';
 import { createActivity, listActivitiesOfCompany } from '../activities/activities.service.ts';
 import { addContactPerson, listContactPersons } from '../contact-persons/contact-persons.service.ts';
 import { addNote, createCourse, listCoursesOfCompany } from '../courses/courses.service.ts';
+import { createReferral, listReferralsOfCompany } from '../referrals/referrals.service.ts';
 import { findUserById } from '../users/users.repository.ts';
 import { createCompany, getCompany, searchCompanies } from './companies.service.ts';
 import { mergeCompanies } from './merge.service.ts';
@@ -27,16 +29,19 @@ describe('merging duplicate companies', () => {
   });
   after(async () => t.close());
 
-  it('moves courses, notes and contact persons to the kept company, takes over the CVR number, and keeps the duplicate as a pointer', async () => {
+  it('moves courses, referrals, notes and contact persons to the kept company, takes over the CVR number, and keeps the duplicate as a pointer', async () => {
     const preStarter = await createCompany(t.database.db, manager, { name: 'Nordisk Kaffe Kompagni', municipalityCode: '851' });
     const registered = await createCompany(t.database.db, manager, { name: 'Nordisk Kaffe Kompagni I/S', cvr: '25313763', municipalityCode: '851' });
     await createCourse(t.database.db, manager, registered.id, { category: 'short', themes: ['finance'], startDate: '2025-01-10' });
     await addNote(t.database.db, manager, { type: 'company', id: registered.id }, { body: 'Delt note', visibility: 'shared' });
     await addContactPerson(t.database.db, manager, registered.id, { name: 'Ole Bønne' });
     await createActivity(t.database.db, manager, { kind: 'visit', activityDate: '2025-02-01', title: 'Besøg', companyIds: [registered.id] });
+    const office = await makeOrganisation(t.database.db, { kind: 'localOffice', municipalityCode: '851', businessHubId: null });
+    await createReferral(t.database.db, systemClock, manager, registered.id, { toOrganisationId: office.id, theme: 'Lokal opfølgning' });
 
     const moved = await mergeCompanies(t.database.db, manager, preStarter.id, registered.id);
-    assert.deepEqual(moved, { courses: 1, contactPersons: 1, notes: 1, activities: 1 });
+    assert.deepEqual(moved, { courses: 1, contactPersons: 1, referrals: 1, notes: 1, activities: 1 });
+    assert.equal((await listReferralsOfCompany(t.database.db, manager, preStarter.id)).length, 1);
     assert.equal((await listActivitiesOfCompany(t.database.db, manager, preStarter.id)).length, 1);
     const kept = await getCompany(t.database.db, manager, preStarter.id);
     assert.equal(kept.company.cvr, '25313763');

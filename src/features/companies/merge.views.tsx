@@ -16,8 +16,8 @@ export const MergePage = (props: { ctx: PageContext; company: Company; q: string
       <p>
         {t(
           ctx,
-          `${company.name} (${describe(company)}) beholdes. Dubletten flyttes ind: dens forløb, noter, kontaktpersoner og produktionsenheder flyttes hertil, og dens side viser fremover hertil. Intet slettes.`,
-          `${company.name} (${describe(company)}) is kept. The duplicate is moved in: its courses, notes, contact persons and production units move here, and its page will lead here. Nothing is deleted.`,
+          `${company.name} (${describe(company)}) beholdes. Dubletten flyttes ind: dens forløb, aktiviteter, henvisninger, noter, kontaktpersoner og produktionsenheder flyttes hertil, og dens side viser fremover hertil. Intet slettes.`,
+          `${company.name} (${describe(company)}) is kept. The duplicate is moved in: its courses, activities, referrals, notes, contact persons and production units move here, and its page will lead here. Nothing is deleted.`,
         )}
       </p>
       <form method="get" action={`/virksomheder/${company.id}/flet`} class="filter-form" role="search">
