@@ -121,6 +121,7 @@ function httpSection(http: HttpResult): string[] {
     lines.push(`| ${httpRouteLabels[id]} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.p99)} | ${int(f.rps)} | ${times(f.p50 / trivial.p50)} | ${times(f.p95 / trivial.p95)} | ${int(f.errors)} |`);
   }
   lines.push('', `Peak resident memory of the server process (VmHWM) over the HTTP phase: **${int(http.peakRssMiB)} MiB**.`, '');
+  if (http.serverExit) lines.push(`**The server process died during the phase (${http.serverExit}); requests after that count as errors.**`, '');
   return lines;
 }
 

@@ -60,6 +60,8 @@ export interface HttpResult {
   routes: Record<HttpRouteId, HttpFigures>;
   /** The server process's peak resident memory over the whole HTTP phase. */
   peakRssMiB: number;
+  /** Set when the server process died during the phase ("exit code 1", "killed by SIGKILL"). */
+  serverExit?: string;
 }
 
 export interface RunInfo {

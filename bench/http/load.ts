@@ -27,6 +27,8 @@ export interface BenchServer {
   pid: number;
   /** Peak resident memory of the server process so far, in MiB (Linux /proc VmHWM). */
   peakRssMiB(): number;
+  /** How the server process ended, when it has (a crash under load is a result too). */
+  exit(): string | null;
   stop(): Promise<void>;
 }
 
@@ -44,7 +46,14 @@ export async function startBenchServer(env: Record<string, string>, port: number
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let ended: string | null = null;
+  let lastPeakKib = Number.NaN;
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', (code, signal) => {
+      ended = signal ? `killed by ${signal}` : `exit code ${code}`;
+      resolve();
+    }),
+  );
   for (let attempt = 0; ; attempt++) {
     if (child.exitCode !== null) throw new Error(`the server stopped with exit code ${child.exitCode}`);
     const ready = await fetch(`${url}/readyz`).then((r) => r.ok, () => false);
@@ -56,12 +65,15 @@ export async function startBenchServer(env: Record<string, string>, port: number
     url,
     pid: child.pid!,
     peakRssMiB() {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      const kib = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? Number.NaN);
-      return kib / 1024;
+      if (ended === null) {
+        const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+        lastPeakKib = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? Number.NaN);
+      }
+      return lastPeakKib / 1024;
     },
+    exit: () => ended,
     async stop() {
-      child.kill('SIGTERM');
+      if (ended === null) child.kill('SIGTERM');
       await exited;
     },
   };
@@ -118,8 +130,9 @@ export async function loadRoute(
     const worker = async () => {
       for (let i = next++; i < count; i = next++) {
         const t0 = performance.now();
-        const status = await get(agent, new URL(paths[i % paths.length]!, base), options.cookie);
-        samples?.push(performance.now() - t0);
+        // A refused or reset connection counts as an error (and is not timed); the run goes on.
+        const status = await get(agent, new URL(paths[i % paths.length]!, base), options.cookie).catch(() => 0);
+        if (status !== 0) samples?.push(performance.now() - t0);
         if (status !== 200) errors += 1;
       }
     };

@@ -56,14 +56,19 @@ export async function measureHttp(target: BenchTarget, mix: QueryMix, options: H
   const server = await startBenchServer(target.serverEnv(), options.port);
   try {
     const cookie = await signIn(server.url, email, password);
-    const load = (paths: string[]) => loadRoute(server.url, paths, { connections: options.connections, requests: options.requests, warmup: options.warmup, cookie });
+    const load = async (paths: string[]) => {
+      const figures = await loadRoute(server.url, paths, { connections: options.connections, requests: options.requests, warmup: options.warmup, cookie });
+      server.peakRssMiB(); // sampled after each route, so a crash later still leaves the peak so far
+      return figures;
+    };
     options.log(`${target.label}: HTTP /healthz`);
     const trivial = await load(['/healthz']);
     options.log(`${target.label}: HTTP company search`);
     const search = await load(searchPaths(mix));
     options.log(`${target.label}: HTTP company page`);
     const companyPage = await load(companyIds.map((id) => `/virksomheder/${id}`));
-    return { connections: options.connections, routes: { trivial, search, companyPage }, peakRssMiB: server.peakRssMiB() };
+    const crashed = server.exit();
+    return { connections: options.connections, routes: { trivial, search, companyPage }, peakRssMiB: server.peakRssMiB(), ...(crashed ? { serverExit: crashed } : {}) };
   } finally {
     await server.stop();
   }
