@@ -3,6 +3,7 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { CrmTables } from './tables/crm.ts';
 import type { ReferralTables } from './tables/referrals.ts';
+import type { EvaluationTables } from './tables/evaluation.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json = ColumnType<unknown, string, string>;
@@ -258,7 +259,7 @@ export interface PlRatesTable {
   created_by_name: string;
 }
 
-export interface DB extends CrmTables, ReferralTables {
+export interface DB extends CrmTables, ReferralTables, EvaluationTables {
   schema_migrations: SchemaMigrationsTable;
   regions: RegionsTable;
   kkrs: KkrsTable;

@@ -27,6 +27,8 @@ import { municipalityRoutes } from '../features/municipalities/municipalities.ro
 import { organisationRoutes } from '../features/organisations/organisations.routes.tsx';
 import { plRateRoutes } from '../features/pl-rates/pl-rates.routes.tsx';
 import { referralRoutes } from '../features/referrals/referrals.routes.tsx';
+import { evaluationRoutes } from '../features/evaluation/evaluation.routes.tsx';
+import { responseImportRoutes } from '../features/evaluation/response-import.routes.tsx';
 import { userRoutes } from '../features/users/users.routes.tsx';
 import { apiRouter } from './api/router.tsx';
 import type { AppDeps, AppEnv } from './context.ts';
@@ -80,6 +82,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
   app.route('/', activityImportRoutes());
   app.route('/', activityRoutes());
   app.route('/', referralRoutes());
+  app.route('/', responseImportRoutes());
+  app.route('/', evaluationRoutes());
   app.route('/', apiTokenRoutes());
   app.route('/', adminRoutes());
   app.route('/', cvrImportRoutes());

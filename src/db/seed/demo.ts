@@ -10,6 +10,7 @@ import { createUserWithPassword } from '../../features/users/users.service.ts';
 import { countRealUsers } from '../../features/users/users.repository.ts';
 import { seedDemoCrm } from './demo-crm.ts';
 import { seedDemoReferrals } from './demo-referrals.ts';
+import { seedDemoEvaluation } from './demo-evaluation.ts';
 
 export const demoPassword = 'Knudepunkt-demo-2026';
 
@@ -69,5 +70,6 @@ export async function seedDemo(db: Executor): Promise<DemoSeedResult> {
   }
   await seedDemoCrm(db);
   await seedDemoReferrals(db);
+  await seedDemoEvaluation(db);
   return { loaded: true };
 }

@@ -43,4 +43,17 @@ describe('reference data', () => {
     const n = (await database.db.selectFrom('municipalities').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
     assert.equal(n, 98);
   });
+
+  it('loads the evaluation instruments with their questions and scales, once', async () => {
+    await loadReferenceData(database.db);
+    const rows = await database.db.selectFrom('evaluation_instruments').selectAll().orderBy('key').execute();
+    assert.deepEqual(rows.map((r) => [r.key, r.version, r.from_year, r.to_year]), [
+      ['2019-2020', 1, 2019, 2020],
+      ['2021-2023', 1, 2021, 2023],
+    ]);
+    const questions = rows[1]!.questions as { key: string; scale: string }[];
+    assert.deepEqual(questions.map((q) => q.key), ['recommend', 'staffCompetence', 'expectedEffect', 'referred', 'usedReferral', 'digitalGuidance']);
+    const scales = rows[1]!.scales as Record<string, { options?: { da: string }[] }>;
+    assert.equal(scales.satisfaction?.options?.[0]?.da, 'Meget tilfreds');
+  });
 });

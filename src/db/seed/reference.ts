@@ -3,6 +3,7 @@
 // idempotent: it inserts what is missing and corrects names that changed.
 import { readFileSync } from 'node:fs';
 import type { Executor } from '../database.ts';
+import { evaluationInstruments, evaluationQuestions, evaluationScales } from '../../domain/evaluation/instrument.ts';
 
 export interface MunicipalityReference {
   code: string;
@@ -66,5 +67,32 @@ export async function loadReferenceData(db: Executor): Promise<void> {
         })),
       )
       .execute();
+    await loadEvaluationInstruments(tx);
   });
+}
+
+/** The evaluation instrument version the domain's data is (src/domain/evaluation/instrument.ts). */
+export const EVALUATION_INSTRUMENT_VERSION = 1;
+
+/**
+ * The user-evaluation instruments (03-evaluation.md: "the instrument is data"): each instrument's
+ * questions, with their scales and labels, as jsonb in evaluation_instruments. Idempotent: a row that
+ * exists is brought up to date with the domain's data.
+ */
+export async function loadEvaluationInstruments(db: Executor): Promise<void> {
+  for (const instrument of evaluationInstruments) {
+    const questions = instrument.questions.map((key) => evaluationQuestions.find((q) => q.key === key)!);
+    const scaleIds = [...new Set(questions.map((q) => q.scale))];
+    const values = {
+      from_year: instrument.fromYear,
+      to_year: instrument.toYear,
+      questions: JSON.stringify(questions),
+      scales: JSON.stringify(Object.fromEntries(scaleIds.map((id) => [id, evaluationScales[id]]))),
+    };
+    await db
+      .insertInto('evaluation_instruments')
+      .values({ key: instrument.id, version: EVALUATION_INSTRUMENT_VERSION, ...values })
+      .onConflict((oc) => oc.columns(['key', 'version']).doUpdateSet(values))
+      .execute();
+  }
 }

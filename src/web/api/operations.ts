@@ -13,6 +13,7 @@ import { municipalityOperations } from '../../features/municipalities/municipali
 import { organisationOperations } from '../../features/organisations/organisations.api.ts';
 import { plRateOperations } from '../../features/pl-rates/pl-rates.api.ts';
 import { referralOperations } from '../../features/referrals/referrals.api.ts';
+import { evaluationOperations } from '../../features/evaluation/evaluation.api.ts';
 import type { ApiOperation } from './operation.ts';
 
-export const apiOperations: ApiOperation[] = [...meOperations, ...companyOperations, ...courseOperations, ...courseStatsOperations, ...organisationOperations, ...municipalityOperations, ...auditOperations, ...dataSetOperations, ...allocationOperations, ...baseGrantOperations, ...plRateOperations, ...activityOperations, ...referralOperations];
+export const apiOperations: ApiOperation[] = [...meOperations, ...companyOperations, ...courseOperations, ...courseStatsOperations, ...organisationOperations, ...municipalityOperations, ...auditOperations, ...dataSetOperations, ...allocationOperations, ...baseGrantOperations, ...plRateOperations, ...activityOperations, ...referralOperations, ...evaluationOperations];

@@ -8,6 +8,7 @@ export const da = {
   'nav.courses': 'Forløb',
   'nav.activities': 'Aktiviteter',
   'nav.referrals': 'Henvisninger',
+  'nav.evaluation': 'Evaluering',
   'nav.home': 'Forside',
   'nav.allocations': 'Fordelingsnøgler',
   'nav.admin': 'Administration',

@@ -9,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   'nav.courses': 'Courses',
   'nav.activities': 'Activities',
   'nav.referrals': 'Referrals',
+  'nav.evaluation': 'Evaluation',
   'nav.home': 'Home',
   'nav.allocations': 'Distribution keys',
   'nav.admin': 'Administration',
