@@ -6,6 +6,7 @@ import { runMigrate, runSeed, runServe, runStart } from './commands/lifecycle.ts
 import { importActivitiesUsage, runImportActivities } from './commands/import-activities.ts';
 import { importCoursesUsage, runImportCourses } from './commands/import-courses.ts';
 import { importResponsesUsage, runImportResponses } from './commands/import-responses.ts';
+import { importReferralsUsage, runImportReferrals } from './commands/import-referrals.ts';
 import { importCvrUsage, runImportCvr } from './commands/import-cvr.ts';
 import { describeImportUsage, runImport } from './commands/import-population.ts';
 import { organisationsUsage, runOrganisations } from './commands/organisations.ts';
@@ -56,15 +57,16 @@ const commands: Record<string, Command> = {
   },
   import: {
     summary: 'Indlæser data: CVR, forløb, aktiviteter, folketal (FOLK1A) og de udgivne basisbevillinger',
-    usage: [importCvrUsage, importCoursesUsage, importActivitiesUsage, importResponsesUsage, describeImportUsage()].join('\n'),
+    usage: [importCvrUsage, importCoursesUsage, importActivitiesUsage, importResponsesUsage, importReferralsUsage, describeImportUsage()].join('\n'),
     run: async (args, io) => {
       const [kind, ...rest] = args;
       if (kind === 'cvr') return runImportCvr(rest, io);
       if (kind === 'courses') return runImportCourses(rest, io);
       if (kind === 'activities') return runImportActivities(rest, io);
       if (kind === 'responses') return runImportResponses(rest, io);
+      if (kind === 'referrals') return runImportReferrals(rest, io);
       if (kind === 'population' || kind === 'published-base-grants') return runImport(args, io);
-      io.stderr(`Ukendt import "${kind ?? ''}": vælg cvr, courses, activities, responses, population eller published-base-grants.\n`);
+      io.stderr(`Ukendt import "${kind ?? ''}": vælg cvr, courses, activities, responses, referrals, population eller published-base-grants.\n`);
       return 2;
     },
   },

@@ -4,6 +4,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { CrmTables } from './tables/crm.ts';
 import type { ReferralTables } from './tables/referrals.ts';
 import type { EvaluationTables } from './tables/evaluation.ts';
+import type { NotificationTables } from './tables/notifications.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json = ColumnType<unknown, string, string>;
@@ -259,7 +260,7 @@ export interface PlRatesTable {
   created_by_name: string;
 }
 
-export interface DB extends CrmTables, ReferralTables, EvaluationTables {
+export interface DB extends CrmTables, ReferralTables, EvaluationTables, NotificationTables {
   schema_migrations: SchemaMigrationsTable;
   regions: RegionsTable;
   kkrs: KkrsTable;

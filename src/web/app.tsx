@@ -23,10 +23,14 @@ import { healthRoutes } from '../features/health/health.routes.ts';
 import { homeRoutes } from '../features/home/home.routes.tsx';
 import { jobsRoutes } from '../features/jobs/jobs.routes.tsx';
 import { mailRoutes } from '../features/mail/mail.routes.tsx';
+import { notificationRoutes, unreadNotificationCount } from '../features/notifications/notifications.routes.tsx';
 import { municipalityRoutes } from '../features/municipalities/municipalities.routes.tsx';
 import { organisationRoutes } from '../features/organisations/organisations.routes.tsx';
 import { plRateRoutes } from '../features/pl-rates/pl-rates.routes.tsx';
 import { referralRoutes } from '../features/referrals/referrals.routes.tsx';
+import { referralExternalRoutes } from '../features/referrals/referral-external.routes.tsx';
+import { referralImportRoutes } from '../features/referrals/referral-import.routes.tsx';
+import { referralFileRoutes } from '../features/referrals/referral-files.routes.tsx';
 import { evaluationRoutes } from '../features/evaluation/evaluation.routes.tsx';
 import { responseImportRoutes } from '../features/evaluation/response-import.routes.tsx';
 import { userRoutes } from '../features/users/users.routes.tsx';
@@ -65,6 +69,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
   );
   app.use(csrfProtection);
   app.use(authentication);
+  app.use(unreadNotificationCount);
 
   app.route('/', authRoutes());
   app.route('/', homeRoutes());
@@ -81,7 +86,11 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
   app.route('/', courseRoutes());
   app.route('/', activityImportRoutes());
   app.route('/', activityRoutes());
+  app.route('/', referralImportRoutes());
+  app.route('/', referralExternalRoutes());
+  app.route('/', referralFileRoutes());
   app.route('/', referralRoutes());
+  app.route('/', notificationRoutes());
   app.route('/', responseImportRoutes());
   app.route('/', evaluationRoutes());
   app.route('/', apiTokenRoutes());

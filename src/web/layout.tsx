@@ -5,6 +5,7 @@ import { hasRole } from '../domain/actor.ts';
 import { Icon } from './components/icon.tsx';
 import type { PageContext } from './context.ts';
 import type { MessageKey } from './i18n/index.ts';
+import { currentUnreadCount } from '../features/notifications/notifications.service.ts';
 import { CSRF_FIELD } from './security.ts';
 
 interface NavItem {
@@ -61,6 +62,22 @@ const LanguageSwitch = (props: { ctx: PageContext }) => {
   );
 };
 
+// The unread count is counted once per page request (notifications.routes.tsx, unreadNotificationCount).
+const NotificationLink = (props: { ctx: PageContext }) => {
+  const unread = currentUnreadCount();
+  return (
+    <a href="/notifikationer" class="function-link notification-link" data-testid="notification-link">
+      {props.ctx.t('header.notifications')}
+      {unread ? (
+        <>
+          {` (${unread}`}
+          <span class="sr-only"> {props.ctx.t('header.notificationsUnread')}</span>)
+        </>
+      ) : null}
+    </a>
+  );
+};
+
 const PortalUser = (props: { ctx: PageContext }) => {
   const { ctx } = props;
   return (
@@ -71,6 +88,7 @@ const PortalUser = (props: { ctx: PageContext }) => {
           <p class="user" data-testid="current-user">
             {ctx.actor.name}, {ctx.actor.organisationName}
           </p>
+          <NotificationLink ctx={ctx} />
           <form method="post" action="/log-af">
             <CsrfField ctx={ctx} />
             <button type="submit" class="function-link log-off">

@@ -91,4 +91,22 @@ describe('referrals in a browser', () => {
     await screenshot(page, 'referral-metrics');
     await expectAccessible(page, 'metrics page');
   });
+
+  it('tells the Aalborg adviser in-app that the referral was closed, and marks it read', async () => {
+    const page = await fixture.newPage();
+    await loginAs(page, fixture, 'aalborg@demo.knudepunkt.example');
+    const link = page.getByRole('link', { name: /^Notifikationer \(\d+\s*ulæste\s*\)$/ }); // the count's accessible name
+    assert.equal(await link.count(), 1);
+    await link.click();
+    await page.waitForURL(/\/notifikationer$/);
+    const item = page.locator('li.notification-unread', { hasText: `Henvisning afsluttet: ${company.name}` });
+    assert.match(await item.innerText(), /fra "kontaktet" til "afsluttet"\. Udfald: brugt\./);
+    await screenshot(page, 'notifications');
+    await expectAccessible(page, 'notifications page');
+    await item.getByRole('button', { name: /Markér som læst/ }).click();
+    await page.getByText('Notifikationen er markeret som læst.').waitFor();
+    assert.equal(await page.locator('li.notification-read', { hasText: `Henvisning afsluttet: ${company.name}` }).count(), 1);
+    await page.goto(fixture.url('/notifikationer/indstillinger'));
+    await expectAccessible(page, 'notification settings');
+  });
 });

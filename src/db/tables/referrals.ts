@@ -43,3 +43,47 @@ export interface ReferralTables {
   referrals: ReferralsTable;
   referral_events: ReferralEventsTable;
 }
+
+// Migration 20261123030000_referral_links_files.sql: the import's source id (merged into the
+// interface above), the external receivers' links, their throttling and the screening files.
+export interface ReferralsTable {
+  source_id: string | null;
+}
+
+export interface ReferralLinksTable {
+  id: Generated<string>;
+  referral_id: string;
+  token_hash: string;
+  email: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface ReferralLinkFailuresTable {
+  id: Generated<string | number>;
+  ip: string;
+  failed_at: Timestamp;
+}
+
+export interface ReferralFilesTable {
+  id: Generated<string>;
+  referral_id: string;
+  storage_id: string;
+  original_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  uploaded_by: string | null;
+  uploaded_at: Timestamp;
+}
+
+export interface ReferralLinkTables {
+  referral_links: ReferralLinksTable;
+  referral_link_failures: ReferralLinkFailuresTable;
+  referral_files: ReferralFilesTable;
+}
+
+// Merged into ReferralTables above, so the DB type (schema.ts) has them without another edit there.
+export interface ReferralTables extends ReferralLinkTables {}

@@ -24,12 +24,18 @@ import {
   sideOf,
   transitionReferral,
 } from './referrals.service.ts';
+import { getExternalLinkStatus, sendReferralLink } from './referral-external.service.ts';
+import { ExternalLinkBox } from './referral-external.views.tsx';
+import { attachScreening, getScreeningInfo, readScreeningField, SCREENING_FIELD } from './referral-files.service.ts';
+import { ScreeningLink } from './referral-files.views.tsx';
 import { groupLabels, ReferralFormPage, ReferralListPage, ReferralPage, type ReferralFormData, type ReferralGroup } from './referrals.views.tsx';
 
 const notices: Record<string, [string, string]> = {
   sendt: ['Henvisningen er sendt.', 'The referral has been sent.'],
   status: ['Status er ændret.', 'The state has been changed.'],
   servicemaal: ['Servicemålet er gemt.', 'The service goal has been saved.'],
+  link: ['Linket er sendt til den eksterne modtager.', 'The link has been sent to the external receiver.'],
+  ingenlink: ['Der kunne ikke sendes et link: modtageren har ingen e-mailadresse.', 'No link could be sent: the receiver has no e-mail address.'],
 };
 const noticeOf = (c: AppContext) => notices[c.req.query('besked') ?? '']?.[c.get('locale') === 'en' ? 1 : 0];
 
@@ -123,7 +129,13 @@ export function referralRoutes(): Hono<AppEnv> {
     const { database, clock } = c.get('deps');
     const body = await formBody(c);
     try {
-      const referral = await database.db.transaction().execute((tx) => createReferral(tx, clock, actor, c.req.param('id'), body));
+      const screening = await readScreeningField((await c.req.parseBody({ all: true }))[SCREENING_FIELD]);
+      const referral = await database.db.transaction().execute(async (tx) => {
+        const created = await createReferral(tx, clock, actor, c.req.param('id'), body);
+        await sendReferralLink(tx, { config: c.get('deps').config, clock }, actor, created); // external receivers: the single-use link
+        if (screening) await attachScreening(tx, { dataDir: c.get('deps').config.dataDir, clock }, actor, created, screening); // leads: the screening
+        return created;
+      });
       return c.redirect(`/henvisninger/${referral.id}?besked=sendt`, 303);
     } catch (error) {
       if (!(error instanceof AppError) || error.fields.length === 0) throw error;
@@ -139,8 +151,11 @@ export function referralRoutes(): Hono<AppEnv> {
     // Opening an unread referral as the receiver marks it received (its own small transaction).
     const referral = await database.db.transaction().execute((tx) => openReferral(tx, clock, actor, id));
     const events = await getReferralHistory(database.db, actor, referral);
+    const [screening, link] = [await getScreeningInfo(database.db, referral), await getExternalLinkStatus(database.db, referral)]; // the lead's screening, the external receiver's link
     return c.html(
-      <ReferralPage ctx={pageContext(c)} referral={referral} events={events} side={sideOf(actor, referral)} canAct={hasRole(actor, ...referrers)} now={clock.now()} {...extra} />,
+      <ReferralPage ctx={pageContext(c)} referral={referral} events={events} side={sideOf(actor, referral)} canAct={hasRole(actor, ...referrers)} now={clock.now()} {...extra}
+        attachments={<>{screening ? <ScreeningLink ctx={pageContext(c)} referralId={referral.id} screening={screening} /> : null}{link ? <ExternalLinkBox ctx={pageContext(c)} referralId={referral.id} status={link} canResend={sideOf(actor, referral) === 'sender' && hasRole(actor, ...referrers) && !['closed', 'rejected', 'withdrawn'].includes(referral.state)} now={clock.now()} /> : null}</>}
+      />,
       status,
     );
   };

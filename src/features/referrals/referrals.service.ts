@@ -13,6 +13,7 @@ import { checkTransition, referralStateLabels, type ReferralSide, type ReferralS
 import { copenhagenMidnight } from '../../domain/danish-time.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireRole } from '../authorization.ts';
+import { notifyReferral } from '../notifications/notifications.service.ts';
 import { addCompanyRegions } from '../companies/companies.repository.ts';
 import { getCompany } from '../companies/companies.service.ts';
 import { getCourse } from '../courses/courses.service.ts';
@@ -101,6 +102,7 @@ export async function createReferral(db: Executor, clock: Clock, actor: UserActo
   await addCompanyRegions(db, company.id, [actor.regionCode, receiver.region_code]);
   const referral = (await findReferral(db, 'all', id))!;
   await recordAudit(db, actor, { action: 'create', entityType: 'referral', entityId: id, after: referral });
+  await notifyReferral(db, clock, { kind: 'created', referral, actor });
   return referral;
 }
 
@@ -139,6 +141,7 @@ async function applyTransition(db: Executor, clock: Clock, actor: UserActor, bef
   await insertReferralEvent(db, { referralId: before.id, fromState: before.state, toState: to, at: now, byUserId: actor.userId, byName: actor.name, note: to === 'rejected' ? change.reason!.trim() : change.note });
   const after = (await findReferral(db, 'all', before.id))!;
   await recordAudit(db, actor, { action: 'update', entityType: 'referral', entityId: before.id, before: { state: before.state }, after: { state: after.state, outcome: after.outcome, rejectionReason: after.rejectionReason } });
+  await notifyReferral(db, clock, { kind: 'changed', referral: after, from: before.state, actor });
   return after;
 }
 
@@ -222,3 +225,17 @@ export async function setServiceGoalHours(db: Executor, actor: UserActor, input:
 }
 
 export const stateLabel = (state: ReferralState, locale: 'da' | 'en') => referralStateLabels[state][locale];
+
+/**
+ * A transition made by an external receiver through its single-use link (referral-external.service.ts
+ * has checked the link): the same state machine and code path as a logged-in receiver, recorded "by"
+ * the external organisation. It has no users, so the actor carries no user id (events and the audit
+ * log name the organisation). An unread referral is opened first, as transitionReferral does.
+ */
+export async function transitionReferralByLink(db: Executor, clock: Clock, receiver: { id: string; name: string }, id: string, change: { to: 'contacted' | 'closed'; outcome?: string | undefined; note?: string | undefined }): Promise<Referral> {
+  const actor = { kind: 'user', userId: null as unknown as string, name: `${receiver.name} (via link)`, organisationId: receiver.id, organisationName: receiver.name, organisationKind: 'external', regionCode: null, roles: [], locale: 'da' } satisfies UserActor;
+  let referral = await findReferral(db, 'all', id, { forUpdate: true });
+  if (!referral || referral.toOrganisationId !== receiver.id) throw notFound('Henvisningen', 'The referral was not found.');
+  if (referral.state === 'sent') referral = await applyTransition(db, clock, actor, referral, { to: 'received' });
+  return applyTransition(db, clock, actor, referral, change);
+}

@@ -9,6 +9,8 @@ import { Table } from '../../web/components/table.tsx';
 import { formatDateTime } from '../../web/format.ts';
 import { CsrfField, Page } from '../../web/layout.tsx';
 import type { Referral, ReferralEvent } from './referrals.schema.ts';
+import { ScreeningFields } from './referral-files.views.tsx';
+import type { Child } from 'hono/jsx';
 
 export const t = (ctx: PageContext, da: string, en: string) => (ctx.locale === 'en' ? en : da);
 export const stateText = (ctx: PageContext, state: ReferralState) => referralStateLabels[state][ctx.locale];
@@ -90,7 +92,7 @@ export const ReferralFormPage = (props: { ctx: PageContext; data: ReferralFormDa
       </p>
       {data.course ? <p>{t(ctx, `Fra forløbet: ${data.course.label}`, `From the course: ${data.course.label}`)}</p> : null}
       <ErrorSummary ctx={ctx} errors={errors} />
-      <form method="post" action={`/virksomheder/${data.company.id}/henvisninger`} novalidate>
+      <form method="post" action={`/virksomheder/${data.company.id}/henvisninger`} novalidate enctype="multipart/form-data">
         <CsrfField ctx={ctx} />
         {data.course ? <input type="hidden" name="courseId" value={data.course.id} /> : null}
         <SelectField
@@ -114,6 +116,7 @@ export const ReferralFormPage = (props: { ctx: PageContext; data: ReferralFormDa
           value={stringValue(props.values, 'note')}
           error={errors.note}
         />
+        <ScreeningFields ctx={ctx} values={props.values} errors={errors} />
         {data.contactPersons.length > 0 ? (
           <SelectField
             ctx={ctx}
@@ -214,6 +217,7 @@ export const ReferralListPage = (props: { ctx: PageContext; box: 'inbox' | 'outb
           {t(ctx, 'Udbakke', 'Outbox')}
         </a>
         <a href="/henvisninger/noegletal">{t(ctx, 'Nøgletal', 'Metrics')}</a>
+        {ctx.actor?.roles.includes('admin') ? <a href="/henvisninger/import">{t(ctx, 'Importér henvisninger', 'Import referrals')}</a> : null}
       </p>
       <p>
         {props.box === 'inbox'
@@ -331,6 +335,7 @@ export const ReferralPage = (props: {
   values?: FormValues;
   notice?: string | undefined;
   message?: string | undefined;
+  attachments?: Child;
 }) => {
   const { ctx, referral: r } = props;
   const title = t(ctx, `Henvisning: ${r.companyName}`, `Referral: ${r.companyName}`);
@@ -377,6 +382,7 @@ export const ReferralPage = (props: {
           </>
         ) : null}
       </dl>
+      {props.attachments}
       <h2>{t(ctx, 'Note', 'Note')}</h2>
       <p class="note-body">{r.detailsVisible ? (r.note ?? t(ctx, 'Ingen note.', 'No note.')) : t(ctx, 'Noten ses kun af den henvisende og den modtagende organisation.', 'The note is seen only by the referring and the receiving organisation.')}</p>
       {transitions.length > 0 ? (

@@ -17,6 +17,8 @@ export const da = {
   'nav.menu': 'Menu',
   'nav.close': 'Luk',
   'header.logout': 'Log af',
+  'header.notifications': 'Notifikationer',
+  'header.notificationsUnread': 'ulæste',
   'header.login': 'Log ind',
   'language.label': 'Vælg sprog',
   'language.switchTo': 'English',

@@ -18,6 +18,8 @@ export const en: Record<MessageKey, string> = {
   'nav.menu': 'Menu',
   'nav.close': 'Close',
   'header.logout': 'Log out',
+  'header.notifications': 'Notifications',
+  'header.notificationsUnread': 'unread',
   'header.login': 'Log in',
   'language.label': 'Choose language',
   'language.switchTo': 'Dansk',
