@@ -5,7 +5,7 @@ import { createTestApp, TestClient, type TestApp } from '../../test/helpers/app.
 import { systemClock } from '../domain/clock.ts';
 import { createLogger } from '../logger.ts';
 import { createApp } from './app.tsx';
-import { makeUser } from '../../test/helpers/factories.ts';
+import { makeUser, testPassword } from '../../test/helpers/factories.ts';
 
 describe('the web shell', () => {
   let t: TestApp;
@@ -56,6 +56,15 @@ describe('the web shell', () => {
     assert.match(html, /Forkert e-mail eller adgangskode\./);
     assert.match(html, /error-summary/);
     assert.match(html, new RegExp(`value="${user.email}"`));
+  });
+
+  it('throttles sign-in through the login form after five wrong passwords, even with the right one', async () => {
+    const user = await makeUser(t.database.db);
+    const client = t.client();
+    for (let i = 0; i < 5; i++) assert.equal((await client.post('/log-ind', { email: user.email, password: `forkert ${i}` })).status, 401);
+    const blocked = await client.post('/log-ind', { email: user.email, password: testPassword });
+    assert.equal(blocked.status, 429);
+    assert.match(await blocked.text(), /For mange mislykkede login-forsøg/);
   });
 
   it('refuses a form post without the CSRF token', async () => {

@@ -45,7 +45,8 @@ export function authRoutes(): Hono<AppEnv> {
     if (Object.keys(errors).length > 0) return c.html(<LoginPage ctx={pageContext(c)} email={email} errors={errors} next={next} />, 422);
     const { database, config, clock } = c.get('deps');
     try {
-      const { sessionToken, actor } = await database.db.transaction().execute((tx) => login(tx, { config, clock }, { email, password, ip: clientIp(c) }));
+      // Not in a transaction: a failed attempt is recorded even though the sign-in fails (login()).
+      const { sessionToken, actor } = await login(database.db, { config, clock }, { email, password, ip: clientIp(c) });
       setCookie(c, SESSION_COOKIE, sessionToken, {
         httpOnly: true,
         sameSite: 'Lax',

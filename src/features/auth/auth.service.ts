@@ -62,7 +62,13 @@ const wrongCredentials = () =>
     fields: [{ field: 'email', message: 'Forkert e-mail eller adgangskode.' }],
   });
 
+/**
+ * Signs a user in. Takes the database, not a transaction: a failed attempt must be recorded even
+ * though the call fails (inside a transaction the failure would roll back with it, and the throttle
+ * would never count). The writes of a successful sign-in happen in one transaction of their own.
+ */
 export async function login(db: Executor, deps: AuthDeps, input: { email: string; password: string; ip: string }) {
+  if (db.isTransaction) throw new Error('login() records failed attempts itself: call it with the database, not inside a transaction');
   const email = input.email.trim().toLowerCase();
   const now = deps.clock.now();
   const since = new Date(now.getTime() - throttle.window);
@@ -80,14 +86,16 @@ export async function login(db: Executor, deps: AuthDeps, input: { email: string
     await insertLoginFailure(db, email, input.ip, now);
     throw wrongCredentials();
   }
-  await clearLoginFailures(db, email);
-  await updateUserRow(db, user.id, { last_login_at: now });
   const token = randomToken();
-  await insertSession(db, {
-    tokenHash: tokenHash(deps.config.sessionSecret, token),
-    userId: user.id,
-    now,
-    expiresAt: new Date(now.getTime() + deps.config.sessionAbsoluteHours * 3_600_000),
+  await db.transaction().execute(async (tx) => {
+    await clearLoginFailures(tx, email);
+    await updateUserRow(tx, user.id, { last_login_at: now });
+    await insertSession(tx, {
+      tokenHash: tokenHash(deps.config.sessionSecret, token),
+      userId: user.id,
+      now,
+      expiresAt: new Date(now.getTime() + deps.config.sessionAbsoluteHours * 3_600_000),
+    });
   });
   return { sessionToken: token, actor: actorFromUser(user) };
 }
