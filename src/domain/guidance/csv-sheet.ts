@@ -137,3 +137,45 @@ export function rowCells<C extends string>(record: CsvDataRecord, columns: Reado
   };
   return { line, errors, cell, fail, take, uniqueId };
 }
+
+/** What an import counts while it reads a sheet. */
+export interface SheetImportCounts {
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  companiesCreated: number;
+  errors: CsvCellError[];
+}
+
+/**
+ * Feeds a file's lines through the sheet parser and hands each valid row to `importRow` (which
+ * checks it against the database and writes it, or returns its errors), counting as it goes; invalid
+ * rows keep their errors. The caller holds the transaction and decides what errors mean.
+ */
+export async function importSheetRows<R>(
+  parser: CsvSheetParser<R>,
+  lines: AsyncIterable<string>,
+  counts: SheetImportCounts,
+  importRow: (row: Exclude<R, CsvErrorRow>) => Promise<CsvCellError[] | { result: 'created' | 'updated' | 'unchanged'; companiesCreated: number }>,
+  onProgress?: ((rows: number) => void) | undefined,
+): Promise<void> {
+  const handle = async (rows: (R | CsvErrorRow)[]) => {
+    for (const row of rows) {
+      counts.rows++;
+      if (typeof row === 'object' && row !== null && 'errors' in row) counts.errors.push(...(row as CsvErrorRow).errors);
+      else {
+        const outcome = await importRow(row as Exclude<R, CsvErrorRow>);
+        if (Array.isArray(outcome)) counts.errors.push(...outcome);
+        else {
+          counts[outcome.result]++;
+          counts.companiesCreated += outcome.companiesCreated;
+        }
+      }
+      if (counts.rows % 1000 === 0) onProgress?.(counts.rows);
+    }
+  };
+  for await (const line of lines) await handle(parser.push(line));
+  await handle(parser.end());
+  onProgress?.(counts.rows);
+}

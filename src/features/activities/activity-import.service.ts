@@ -8,6 +8,7 @@ import type { Executor } from '../../db/database.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { createActivitiesCsvParser, type ActivityCsvActivity, type ActivityCsvError } from '../../domain/activities/activities-csv.ts';
 import { matchKey } from '../../domain/guidance/courses-csv.fields.ts';
+import { importSheetRows } from '../../domain/guidance/csv-sheet.ts';
 import { companyKey } from '../../domain/guidance/year-counting.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { requireRole } from '../authorization.ts';
@@ -80,24 +81,7 @@ export async function importActivityRows(
   const context = await loadContext(db);
   const parser = createActivitiesCsvParser(new Set(context.municipalities.keys()));
   const summary: ActivityImportSummary = { dryRun: options.dryRun, imported: false, rows: 0, created: 0, updated: 0, unchanged: 0, companiesCreated: 0, errors: [] };
-  const handle = async (rows: ReturnType<typeof parser.push>) => {
-    for (const row of rows) {
-      summary.rows++;
-      if ('errors' in row) summary.errors.push(...row.errors);
-      else {
-        const outcome = await importActivity(db, actor, context, row.line, row.activity);
-        if (Array.isArray(outcome)) summary.errors.push(...outcome);
-        else {
-          summary[outcome.result]++;
-          summary.companiesCreated += outcome.companiesCreated;
-        }
-      }
-      if (summary.rows % 1000 === 0) options.onProgress?.(summary.rows);
-    }
-  };
-  for await (const line of lines) await handle(parser.push(line));
-  await handle(parser.end());
-  options.onProgress?.(summary.rows);
+  await importSheetRows(parser, lines, summary, (row) => importActivity(db, actor, context, row.line, row.activity), options.onProgress);
   return summary;
 }
 

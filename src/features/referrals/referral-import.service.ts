@@ -9,6 +9,7 @@
 import type { Executor } from '../../db/database.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { matchKey } from '../../domain/guidance/courses-csv.fields.ts';
+import { importSheetRows } from '../../domain/guidance/csv-sheet.ts';
 import { companyKey } from '../../domain/guidance/year-counting.ts';
 import { createReferralsCsvParser, type ReferralCsvError, type ReferralCsvReferral } from '../../domain/referrals/referrals-csv.ts';
 import type { ReferralState } from '../../domain/referrals/referral-states.ts';
@@ -70,24 +71,7 @@ async function importReferralRows(db: Executor, actor: Actor, lines: AsyncIterab
   };
   const parser = createReferralsCsvParser(new Set(context.municipalities.keys()));
   const summary: ReferralImportSummary = { dryRun: options.dryRun, imported: false, rows: 0, created: 0, updated: 0, unchanged: 0, companiesCreated: 0, errors: [] };
-  const handle = async (rows: ReturnType<typeof parser.push>) => {
-    for (const row of rows) {
-      summary.rows++;
-      if ('errors' in row) summary.errors.push(...row.errors);
-      else {
-        const outcome = await importReferral(db, actor, context, row.line, row.referral);
-        if (Array.isArray(outcome)) summary.errors.push(...outcome);
-        else {
-          summary[outcome.result]++;
-          summary.companiesCreated += outcome.companiesCreated;
-        }
-      }
-      if (summary.rows % 1000 === 0) options.onProgress?.(summary.rows);
-    }
-  };
-  for await (const line of lines) await handle(parser.push(line));
-  await handle(parser.end());
-  options.onProgress?.(summary.rows);
+  await importSheetRows(parser, lines, summary, (row) => importReferral(db, actor, context, row.line, row.referral), options.onProgress);
   return summary;
 }
 
