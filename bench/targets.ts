@@ -9,8 +9,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import { openDatabase, type Database, type DatabaseKind } from '../src/db/database.ts';
-import type { GeneratedCompany } from './generate/companies.ts';
-import { copyCompaniesPGlite, copyCompaniesPostgres, copyTablesPGlite, copyTablesPostgres, type CopyTable, type Progress } from './generate/load.ts';
+import type { GeneratedCompany } from '../src/db/seed/synthetic/companies.ts';
+import { copyCompaniesPGlite, copyCompaniesPostgres, copyTablesPGlite, copyTablesPostgres, type CopyTable, type Progress } from '../src/db/seed/synthetic/load.ts';
 import { timed } from './measure.ts';
 
 export interface BenchTarget {

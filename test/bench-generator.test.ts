@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { generateCompanies, scales, type GeneratedCompany } from '../bench/generate/companies.ts';
-import { insertCompanies } from '../bench/generate/load.ts';
+import { generateCompanies, scales, type GeneratedCompany } from '../src/db/seed/synthetic/companies.ts';
+import { insertCompanies } from '../src/db/seed/synthetic/load.ts';
 import { pgliteTarget, postgresTarget, type BenchTarget } from '../bench/targets.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { loadReferenceData } from '../src/db/seed/reference.ts';

@@ -13,9 +13,9 @@ import { importCourses } from '../../src/features/courses/course-import.service.
 import { createOrganisation } from '../../src/features/organisations/organisations.service.ts';
 import { findUserById } from '../../src/features/users/users.repository.ts';
 import { createUserWithPassword } from '../../src/features/users/users.service.ts';
-import type { GeneratedCompany } from '../generate/companies.ts';
-import { courseCsvHeader, courseCsvLine, cvrDocumentLine, generateCourses, type GeneratedCourse } from '../generate/import-files.ts';
-import { companyColumns } from '../generate/load.ts';
+import type { GeneratedCompany } from '../../src/db/seed/synthetic/companies.ts';
+import { courseCsvHeader, courseCsvLine, cvrDocumentLine, generateCourses, type GeneratedCourse } from '../../src/db/seed/synthetic/import-files.ts';
+import { companyColumns } from '../../src/db/seed/synthetic/load.ts';
 import { timed } from '../measure.ts';
 import type { ImportResult, LoadFigure } from '../results.ts';
 import type { BenchTarget } from '../targets.ts';

@@ -2,8 +2,8 @@
 // every search term exists in the data (or is a plausible typo of something that does). Each kind
 // has many concrete queries spread over the five regions; the benchmark cycles through them.
 import { companySearchQuery, type CompanySearchQuery } from '../../src/features/companies/companies.schema.ts';
-import type { GeneratedCompany } from '../generate/companies.ts';
-import { mulberry32, type Random } from '../generate/random.ts';
+import type { GeneratedCompany } from '../../src/db/seed/synthetic/companies.ts';
+import { mulberry32, type Random } from '../../src/db/seed/synthetic/random.ts';
 
 export interface SearchCase {
   /** The region the searching user works in (their organisation's region). */

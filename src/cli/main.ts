@@ -1,6 +1,7 @@
 // The `knudepunkt` command. Each command calls the same services as the web application.
 import { runAllocate, describeAllocateUsage } from './commands/allocate.ts';
 import { describeCoursesStatsUsage, runCoursesStats } from './commands/courses-stats.ts';
+import { demoGenerateUsage, runDemoGenerate } from './commands/demo-generate.ts';
 import { describeEvaluationMetricsUsage, runEvaluationMetrics } from './commands/evaluation-metrics.ts';
 import { runMigrate, runSeed, runServe, runStart } from './commands/lifecycle.ts';
 import { importActivitiesUsage, runImportActivities } from './commands/import-activities.ts';
@@ -41,6 +42,16 @@ const commands: Record<string, Command> = {
     summary: 'Indlæser demodata for Region Nordjylland (kun i en database uden rigtige data)',
     usage: 'knudepunkt seed demo',
     run: (args, io) => runSeed(args, io),
+  },
+  demo: {
+    summary: 'Genererer et syntetisk datasæt (small, region eller national) med COPY i en database uden rigtige data',
+    usage: demoGenerateUsage,
+    run: async (args, io) => {
+      const [sub, ...rest] = args;
+      if (sub === 'generate') return runDemoGenerate(rest, io);
+      io.stderr(`Ukendt underkommando "${sub ?? ''}".\n\nBrug: ${demoGenerateUsage}\n`);
+      return 2;
+    },
   },
   organisations: {
     summary: 'Opretter organisationer (den første i en ny installation)',

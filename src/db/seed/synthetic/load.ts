@@ -1,4 +1,4 @@
-// Loading generated companies. Three paths, one result:
+// Loading generated rows (the synthetic data set of `knudepunkt demo generate`, and the benchmark). Three paths, one result:
 // - multi-row INSERTs through Kysely (any Executor: the smoke test, and the baseline the bulk path is
 //   compared with), in one transaction;
 // - COPY … FROM STDIN on PostgreSQL. `pg` has no COPY API and pg-copy-streams is not a dependency, but
@@ -8,7 +8,7 @@
 // Progress goes to stderr, so stdout stays free for results.
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
-import type { Executor } from '../../src/db/database.ts';
+import type { Executor } from '../../database.ts';
 import { inBatches, type GeneratedCompany } from './companies.ts';
 
 export type Progress = (loaded: number) => void;
@@ -52,9 +52,18 @@ export async function insertCompanies(db: Executor, companies: Iterable<Generate
   return loaded;
 }
 
+/** A value COPY's text format can carry: scalars, and text arrays (themes, roles). */
+export type CopyValue = string | number | boolean | Date | null | readonly string[];
+
+/** An array literal ({a,"b c"}): every element double-quoted, quotes and backslashes escaped. */
+function arrayLiteral(items: readonly string[]): string {
+  return `{${items.map((item) => `"${item.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
+}
+
 /** One field in COPY's text format: \N for null, backslash escapes for the characters COPY reserves. */
-export function copyField(value: string | number | boolean | Date | null): string {
+export function copyField(value: CopyValue): string {
   if (value === null) return '\\N';
+  if (Array.isArray(value)) return copyField(arrayLiteral(value as readonly string[]));
   if (typeof value === 'boolean') return value ? 't' : 'f';
   if (value instanceof Date) return value.toISOString();
   return String(value).replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
@@ -74,7 +83,7 @@ function* copyChunks(companies: Iterable<GeneratedCompany>, batchSize: number): 
 }
 
 /** COPY FROM STDIN through plain `pg`: a Submittable that streams `chunks` when the server asks for data. */
-function copyIn(client: pg.Client, statement: string, chunks: Iterable<string>): Promise<void> {
+export function copyIn(client: pg.Client, statement: string, chunks: Iterable<string>): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     let failed: unknown = null;
     const submittable = {
@@ -170,19 +179,22 @@ export async function copyCompaniesPGlite(pglite: PGlite, companies: Iterable<Ge
 export interface CopyTable {
   table: string;
   columns: readonly string[];
-  rows: Iterable<readonly (string | number | boolean | Date | null)[]>;
+  rows: Iterable<readonly CopyValue[]>;
 }
 
-function* copyText(table: CopyTable, batchSize = 5_000): Generator<string> {
+/** A table's rows as COPY text in chunks of `batchSize` rows; `onRows` hears the running count after each chunk. */
+export function* copyText(table: CopyTable, batchSize = 5_000, onRows?: (rows: number) => void): Generator<string> {
   let text = '';
   let count = 0;
   for (const row of table.rows) {
     text += row.map(copyField).join('\t') + '\n';
     if (++count % batchSize === 0) {
+      onRows?.(count);
       yield text;
       text = '';
     }
   }
+  onRows?.(count);
   if (text !== '') yield text;
 }
 

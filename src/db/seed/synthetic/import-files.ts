@@ -2,7 +2,7 @@
 // CVR register's bulk format (one `{"Vrvirksomhed": …}` per line, 02-crm.md) and the guidance-courses
 // CSV (docs/formats.md), with the rows a raw COPY of the same data would write, so the two paths load
 // exactly the same rows. Deterministic from the seed, like the companies.
-import { guidanceCategories, guidanceTargetGroups, guidanceThemes } from '../../src/domain/guidance/guidance.types.ts';
+import { guidanceCategories, guidanceTargetGroups, guidanceThemes } from '../../../domain/guidance/guidance.types.ts';
 import type { GeneratedCompany } from './companies.ts';
 import { mulberry32, seededUuid } from './random.ts';
 

@@ -1,8 +1,8 @@
-// Deterministic synthetic companies for benchmarks and demo data (issue 8: `demo generate --scale
+// Deterministic synthetic companies for `knudepunkt demo generate` and the benchmark (issue 8: `demo generate --scale
 // small|region|national [--seed N]`). Everything comes from one seeded source, so a seed names a data
 // set: the same companies, ids and CVR numbers on every machine, and the same queries can be built
 // from it. The shape follows the CVR register roughly: see vocabulary.ts.
-import { readMunicipalities, type MunicipalityReference } from '../../src/db/seed/reference.ts';
+import { readMunicipalities, type MunicipalityReference } from '../reference.ts';
 import { mulberry32, seededUuid, weightedIndex, type Random } from './random.ts';
 import {
   brandWords,
