@@ -11,13 +11,16 @@ import { createTestApp, type TestApp, type TestClient } from '../../../test/help
 import { makeOrganisation, makeUser } from '../../../test/helpers/factories.ts';
 import { ManualClock, days, minutes } from '../../domain/clock.ts';
 import { tokenHash } from '../auth/tokens.ts';
-import { throttle } from '../auth/auth.service.ts';
+import { actorFromUser, throttle } from '../auth/auth.service.ts';
+import { createApiToken } from '../api-tokens/api-tokens.service.ts';
+import { findUserById } from '../users/users.repository.ts';
 
 describe('external receivers’ links', () => {
   let t: TestApp;
   const clock = new ManualClock('2026-05-04T08:00:00Z');
   let sender: TestClient;
   let senderEmail: string;
+  let senderId: string;
   let companyId: string;
   let externalId: string;
   let noEmailId: string;
@@ -40,6 +43,7 @@ describe('external receivers’ links', () => {
     const hub = await makeOrganisation(t.database.db, { name: 'Erhvervshus Nordjylland', kind: 'hub', businessHubId: 'nordjylland' });
     const user = await makeUser(t.database.db, { roles: ['adviser'], organisationId: hub.id, name: 'Karen Konsulent' });
     senderEmail = user.email;
+    senderId = user.id;
     externalId = (await makeOrganisation(t.database.db, { name: 'Eksportrådet', kind: 'external', businessHubId: null, email: 'henvisning@eksportraadet.example' })).id;
     noEmailId = (await makeOrganisation(t.database.db, { name: 'Rådgiver Uden Post', kind: 'external', businessHubId: null })).id;
     sender = t.client();
@@ -246,5 +250,20 @@ describe('external receivers’ links', () => {
     assert.match(await limited.text(), /For mange forsøg/);
     clock.advance(throttle.window + 1000);
     assert.equal((await anonymous.get(`/henvisning/${'z'.repeat(43)}`)).status, 404);
+  });
+
+  it('sends the link too when the referral is made through /api/v1', async () => {
+    const before = (await mails()).length;
+    const actor = actorFromUser((await findUserById(t.database.db, senderId))!);
+    const { token } = await createApiToken(t.database.db, t.config, actor, { name: 'API' });
+    const response = await t.app.request(`/api/v1/companies/${companyId}/referrals`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ toOrganisationId: externalId, theme: 'Eksport via API' }),
+    });
+    assert.equal(response.status, 201, await response.clone().text());
+    const sent = await mails();
+    assert.equal(sent.length, before + 1);
+    assert.equal(sent.at(-1)!.to, 'henvisning@eksportraadet.example');
   });
 });

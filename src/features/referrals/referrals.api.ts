@@ -3,6 +3,7 @@ import { serviceGoalDeadline, serviceGoalStatus } from '../../domain/referrals/s
 import { defineOperation } from '../../web/api/operation.ts';
 import type { AppContext } from '../../web/context.ts';
 import { referralInput, referralMetricsResponse, referralResponse, transitionInput, type Referral, type ReferralEvent, type ReferralResponse } from './referrals.schema.ts';
+import { sendReferralLink } from './referral-external.service.ts';
 import { createReferral, getReferral, getReferralHistory, getReferralMetrics, listReferralBox, transitionReferral } from './referrals.service.ts';
 
 const idParams = z.object({ id: z.string().meta({ description: 'uuid' }) });
@@ -91,8 +92,12 @@ export const referralOperations = [
     status: 201,
     handler: async (c, actor, { params }) => {
       const body = await c.req.json();
-      const { database, clock } = c.get('deps');
-      const referral = await database.db.transaction().execute((tx) => createReferral(tx, clock, actor, params.id, body));
+      const { database, clock, config } = c.get('deps');
+      const referral = await database.db.transaction().execute(async (tx) => {
+        const created = await createReferral(tx, clock, actor, params.id, body);
+        await sendReferralLink(tx, { config, clock }, actor, created); // external receivers: the single-use link, as on the page
+        return created;
+      });
       return toReferralResponse(referral, now(c));
     },
   }),
