@@ -9,7 +9,35 @@ interface HomeFacts {
   region: string | null;
 }
 
-export const HomePage = (props: { ctx: PageContext; actor: UserActor; facts: HomeFacts }) => {
+const t = (ctx: PageContext, da: string, en: string) => (ctx.locale === 'en' ? en : da);
+
+/** The organisation's referral inbox in three numbers, each a link to that group. */
+const InboxCard = (props: { ctx: PageContext; inbox: Record<'new' | 'awaiting' | 'overdue', number> }) => {
+  const { ctx, inbox } = props;
+  const rows: [keyof typeof inbox, string, string][] = [
+    ['new', 'nye', 'new'],
+    ['awaiting', 'afventer første kontakt', 'awaiting first contact'],
+    ['overdue', 'har overskredet servicemålet', 'past the service goal'],
+  ];
+  return (
+    <div class="card">
+      <div class="card-content">
+        <h2 class="header-title h3">{t(ctx, 'Henvisninger til jer', 'Referrals to you')}</h2>
+        <ul class="nobullet-list" data-testid="home-inbox">
+          {rows.map(([group, da, en]) => (
+            <li>
+              <a href={`/henvisninger?gruppe=${group}`}>
+                <strong>{inbox[group]}</strong> {t(ctx, da, en)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </div>
+  );
+};
+
+export const HomePage = (props: { ctx: PageContext; actor: UserActor; facts: HomeFacts; inbox: Record<'new' | 'awaiting' | 'overdue', number> }) => {
   const { ctx, actor, facts } = props;
   const place = [facts.municipality, facts.hub, facts.region].filter(Boolean).join(' · ');
   return (
@@ -38,12 +66,7 @@ export const HomePage = (props: { ctx: PageContext; actor: UserActor; facts: Hom
             </ul>
           </div>
         </div>
-        <div class="card">
-          <div class="card-content">
-            <h2 class="header-title h3">{ctx.t('home.comingTitle')}</h2>
-            <p>{ctx.t('home.coming')}</p>
-          </div>
-        </div>
+        <InboxCard ctx={ctx} inbox={props.inbox} />
       </div>
     </Page>
   );

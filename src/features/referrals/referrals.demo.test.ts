@@ -2,9 +2,13 @@
 // state, seen through the same service as real ones.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ManualClock, minutes } from '../../domain/clock.ts';
+import { ManualClock, minutes, systemClock } from '../../domain/clock.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
-import { seedDemo } from '../../db/seed/demo.ts';
+import { demoPassword, seedDemo } from '../../db/seed/demo.ts';
+import { silentLogger } from '../../logger.ts';
+import { createApp } from '../../web/app.tsx';
+import { TestClient } from '../../../test/helpers/app.ts';
+import { testConfig } from '../../../test/helpers/config.ts';
 import { actorFromUser } from '../auth/auth.service.ts';
 import { findUserByEmail } from '../users/users.repository.ts';
 import { getReferralMetrics, listReferralBox } from './referrals.service.ts';
@@ -47,5 +51,15 @@ describe('referral demo data', () => {
     assert.equal(metrics.total.n, 12);
     assert.ok(metrics.byReceiver.length >= 3 && metrics.bySender.length >= 5 && metrics.byMonth.length >= 2);
     assert.ok(metrics.total.withinGoal.share !== null && metrics.total.medianHoursToContact.hours !== null);
+  });
+
+  it('shows the hub its inbox on the start page: new, awaiting first contact and past the service goal, as links', async () => {
+    const client = new TestClient(createApp({ database, config: testConfig(), logger: silentLogger, clock: systemClock }));
+    await client.login('konsulent@demo.knudepunkt.example', demoPassword);
+    const html = await (await client.get('/')).text();
+    const card = /data-testid="home-inbox">(.*?)<\/ul>/s.exec(html)?.[1] ?? assert.fail('no inbox on the start page');
+    assert.match(card, /href="\/henvisninger\?gruppe=overdue"><strong>2<\/strong> har overskredet servicemålet/);
+    assert.match(card, /href="\/henvisninger\?gruppe=new"><strong>\d+<\/strong> nye/);
+    assert.match(card, /href="\/henvisninger\?gruppe=awaiting"><strong>\d+<\/strong> afventer første kontakt/);
   });
 });

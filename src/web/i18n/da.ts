@@ -57,8 +57,6 @@ export const da = {
   'home.yourOrganisation': 'Din organisation',
   'home.yourRoles': 'Dine roller',
   'home.region': 'Region',
-  'home.comingTitle': 'Overblik',
-  'home.coming': 'Her kommer overblikket over virksomheder, forløb, henvisninger og kontraktens mål, efterhånden som funktionerne bliver taget i brug.',
   'home.quickLinks': 'Genveje',
   'admin.title': 'Administration',
   'admin.organisations': 'Organisationer',

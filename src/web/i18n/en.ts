@@ -58,8 +58,6 @@ export const en: Record<MessageKey, string> = {
   'home.yourOrganisation': 'Your organisation',
   'home.yourRoles': 'Your roles',
   'home.region': 'Region',
-  'home.comingTitle': 'Overview',
-  'home.coming': 'The overview of companies, courses, referrals and contract goals appears here as those features are taken into use.',
   'home.quickLinks': 'Shortcuts',
   'admin.title': 'Administration',
   'admin.organisations': 'Organisations',
