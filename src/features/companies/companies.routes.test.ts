@@ -35,6 +35,12 @@ describe('company pages', () => {
     assert.match(await (await adviser.get('/virksomheder?q=25313763')).text(), /Læsø Fiskeindustri/);
     const none = await (await adviser.get('/virksomheder?q=findes+ikke+xyz')).text();
     assert.match(none, /Ingen virksomheder matcher søgningen\./);
+    const fragment = await adviser.get('/virksomheder?q=l%C3%A6s%C3%B8', { 'hx-request': 'true', 'hx-target': 'company-results' });
+    const part = await fragment.text();
+    assert.match(part, /^<div id="company-results"/);
+    assert.doesNotMatch(part, /<html|<header/);
+    assert.match(part, /Læsø Fiskeindustri/);
+    assert.match(fragment.headers.get('vary') ?? '', /HX-Request/);
   });
 
   it('answers the company search through the API', async () => {

@@ -12,7 +12,7 @@ import { listReferralsOfCompany } from '../referrals/referrals.service.ts';
 import type { Company } from './companies.schema.ts';
 import { createCompany, getCompany, searchCompanies, updateCompany } from './companies.service.ts';
 import { CompanyPage } from './company-page.views.tsx';
-import { CompanyFormPage, CompanySearchPage } from './companies.views.tsx';
+import { CompanyFormPage, CompanyResults, CompanySearchPage } from './companies.views.tsx';
 
 const formValues = (company: Company) => ({
   name: company.name,
@@ -45,6 +45,24 @@ export function companyRoutes(): Hono<AppEnv> {
       errors = errorsByField(error.fields);
       result = await searchCompanies(db, actor, { q: '' });
     }
+    const canMakeOutreachList = hasRole(actor, 'adviser', 'manager', 'admin');
+    c.header('Vary', 'HX-Request, HX-Target');
+    // The search box asks through htmx for the results only (hx-target #company-results): answer
+    // with that part, not the whole page (bench/README.md: rendering is most of a search's cost).
+    if (c.req.header('hx-request') === 'true' && c.req.header('hx-target') === 'company-results' && Object.keys(errors).length === 0) {
+      return c.html(
+        <CompanyResults
+          ctx={pageContext(c)}
+          companies={result.companies}
+          total={result.total}
+          totalCapped={result.totalCapped}
+          page={result.page}
+          pageSize={result.pageSize}
+          url={new URL(c.req.url)}
+          canMakeOutreachList={canMakeOutreachList}
+        />,
+      );
+    }
     return c.html(
       <CompanySearchPage
         ctx={pageContext(c)}
@@ -56,7 +74,7 @@ export function companyRoutes(): Hono<AppEnv> {
         pageSize={result.pageSize}
         municipalities={await municipalities(c)}
         url={new URL(c.req.url)}
-        canCreate={hasRole(actor, 'adviser', 'manager', 'admin')}
+        canCreate={canMakeOutreachList}
         errors={errors}
       />,
     );

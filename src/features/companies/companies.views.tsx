@@ -36,7 +36,7 @@ function outreachListHref(url: URL): string {
   return `/virksomheder/opsoegende-liste.csv${query ? `?${query}` : ''}`;
 }
 
-const CompanyResults = (props: {
+export const CompanyResults = (props: {
   ctx: PageContext;
   companies: Company[];
   total: number;
