@@ -118,6 +118,7 @@ function httpSection(http: HttpResult): string[] {
   ];
   for (const id of Object.keys(httpRouteLabels) as HttpRouteId[]) {
     const f = http.routes[id];
+    if (!f) continue; // a run from before the route was measured
     lines.push(`| ${httpRouteLabels[id]} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.p99)} | ${int(f.rps)} | ${times(f.p50 / trivial.p50)} | ${times(f.p95 / trivial.p95)} | ${int(f.errors)} |`);
   }
   lines.push('', `Peak resident memory of the server process (VmHWM) over the HTTP phase: **${int(http.peakRssMiB)} MiB**.`, '');

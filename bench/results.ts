@@ -47,11 +47,12 @@ export interface TargetResult {
   imports?: ImportResult;
 }
 
-export type HttpRouteId = 'trivial' | 'search' | 'companyPage';
+export type HttpRouteId = 'trivial' | 'search' | 'searchTyped' | 'companyPage';
 
 export const httpRouteLabels: Record<HttpRouteId, string> = {
   trivial: '`GET /healthz` — baseline',
   search: '`GET /virksomheder?q=…` (company search page, the mix\'s Nordjylland terms)',
+  searchTyped: '`GET /virksomheder?q=…` as the search box sends it (htmx: the results part only)',
   companyPage: '`GET /virksomheder/<id>` (company page, 500 Nordjylland companies)',
 };
 

@@ -101,9 +101,9 @@ export async function signIn(url: string, email: string, password: string): Prom
   return `${csrfCookie}; ${cookiesOf(response)}`;
 }
 
-function get(agent: http.Agent, url: URL, cookie: string): Promise<number> {
+function get(agent: http.Agent, url: URL, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
-    const request = http.get(url, { agent, headers: { cookie } }, (response) => {
+    const request = http.get(url, { agent, headers }, (response) => {
       response.resume();
       response.once('end', () => resolve(response.statusCode ?? 0));
       response.once('error', reject);
@@ -119,7 +119,7 @@ function get(agent: http.Agent, url: URL, cookie: string): Promise<number> {
 export async function loadRoute(
   url: string,
   paths: readonly string[],
-  options: { connections: number; requests: number; warmup: number; cookie: string },
+  options: { connections: number; requests: number; warmup: number; cookie: string; headers?: Record<string, string> },
 ): Promise<HttpFigures> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const base = new URL(url);
@@ -131,7 +131,7 @@ export async function loadRoute(
       for (let i = next++; i < count; i = next++) {
         const t0 = performance.now();
         // A refused or reset connection counts as an error (and is not timed); the run goes on.
-        const status = await get(agent, new URL(paths[i % paths.length]!, base), options.cookie).catch(() => 0);
+        const status = await get(agent, new URL(paths[i % paths.length]!, base), { ...options.headers, cookie: options.cookie }).catch(() => 0);
         if (status !== 0) samples?.push(performance.now() - t0);
         if (status !== 200) errors += 1;
       }

@@ -56,8 +56,8 @@ export async function measureHttp(target: BenchTarget, mix: QueryMix, options: H
   const server = await startBenchServer(target.serverEnv(), options.port);
   try {
     const cookie = await signIn(server.url, email, password);
-    const load = async (paths: string[]) => {
-      const figures = await loadRoute(server.url, paths, { connections: options.connections, requests: options.requests, warmup: options.warmup, cookie });
+    const load = async (paths: string[], headers?: Record<string, string>) => {
+      const figures = await loadRoute(server.url, paths, { connections: options.connections, requests: options.requests, warmup: options.warmup, cookie, headers });
       server.peakRssMiB(); // sampled after each route, so a crash later still leaves the peak so far
       return figures;
     };
@@ -65,10 +65,13 @@ export async function measureHttp(target: BenchTarget, mix: QueryMix, options: H
     const trivial = await load(['/healthz']);
     options.log(`${target.label}: HTTP company search`);
     const search = await load(searchPaths(mix));
+    options.log(`${target.label}: HTTP company search as typed (htmx)`);
+    // What the search box sends while the adviser types: htmx asks for the results part only.
+    const searchTyped = await load(searchPaths(mix), { 'hx-request': 'true', 'hx-target': 'company-results' });
     options.log(`${target.label}: HTTP company page`);
     const companyPage = await load(companyIds.map((id) => `/virksomheder/${id}`));
     const crashed = server.exit();
-    return { connections: options.connections, routes: { trivial, search, companyPage }, peakRssMiB: server.peakRssMiB(), ...(crashed ? { serverExit: crashed } : {}) };
+    return { connections: options.connections, routes: { trivial, search, searchTyped, companyPage }, peakRssMiB: server.peakRssMiB(), ...(crashed ? { serverExit: crashed } : {}) };
   } finally {
     await server.stop();
   }
