@@ -48,7 +48,7 @@ export function companyRoutes(): Hono<AppEnv> {
     const canMakeOutreachList = hasRole(actor, 'adviser', 'manager', 'admin');
     c.header('Vary', 'HX-Request, HX-Target');
     // The search box asks through htmx for the results only (hx-target #company-results): answer
-    // with that part, not the whole page (bench/README.md: rendering is most of a search's cost).
+    // with that part, not the whole page (less to send and render; the search itself costs the same).
     if (c.req.header('hx-request') === 'true' && c.req.header('hx-target') === 'company-results' && Object.keys(errors).length === 0) {
       return c.html(
         <CompanyResults
