@@ -5,8 +5,7 @@
 // Any invalid row means no figures at all — a KKR secretariat must not get figures from a partly
 // broken file: every error is written to stderr with its line, and the exit code is 2.
 // Exit codes: 0 figures printed; 1 the file cannot be read; 2 bad usage, unknown hub or invalid rows.
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { describeReadError, openFileLines } from '../files.ts';
 import { readMunicipalities } from '../../db/seed/reference.ts';
 import type { MunicipalityReference } from '../../db/seed/reference.ts';
 import { createCourseStatsAccumulator } from '../../domain/guidance/course-stats.ts';
@@ -134,24 +133,4 @@ function parseArguments(args: readonly string[]): Arguments | { help: true } | {
 function findHub(text: string, hubs: readonly string[]): string | null {
   const key = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('da-DK').replace(/^erhvervshus /, '');
   return hubs.find((hub) => key(hub) === key(text)) ?? null;
-}
-
-/** Streams a file's lines (node:readline passes a stream error such as ENOENT on to the loop). */
-async function* openFileLines(path: string): AsyncGenerator<string> {
-  const input = createReadStream(path, { encoding: 'utf8' });
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  try {
-    yield* lines;
-  } finally {
-    lines.close();
-    input.destroy();
-  }
-}
-
-function describeReadError(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT') return 'filen findes ikke';
-  if (code === 'EACCES' || code === 'EPERM') return 'ingen adgang til filen';
-  if (code === 'EISDIR') return 'det er en mappe, ikke en fil';
-  return error instanceof Error ? error.message : String(error);
 }

@@ -8,8 +8,7 @@
 // compute newCompanyShare from a courses CSV (it needs the CRM's guided companies of Y and Y-1, so it
 // also needs --hub and --year); without --courses, newCompanyShare is left out.
 // Exit codes: 0 figures printed; 1 a file cannot be read or has invalid rows; 2 bad usage.
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { describeReadError, openFileLines } from '../files.ts';
 import { readMunicipalities } from '../../db/seed/reference.ts';
 import type { MunicipalityReference } from '../../db/seed/reference.ts';
 import { parseCoursesCsv } from '../../domain/guidance/courses-csv.ts';
@@ -139,24 +138,4 @@ function createErrorReport(io: EvaluationMetricsIo) {
       return true;
     },
   };
-}
-
-/** Streams a file's lines (node:readline passes a stream error such as ENOENT on to the loop). */
-async function* openFileLines(path: string): AsyncGenerator<string> {
-  const input = createReadStream(path, { encoding: 'utf8' });
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  try {
-    yield* lines;
-  } finally {
-    lines.close();
-    input.destroy();
-  }
-}
-
-function describeReadError(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === 'ENOENT') return 'filen findes ikke';
-  if (code === 'EACCES' || code === 'EPERM') return 'ingen adgang til filen';
-  if (code === 'EISDIR') return 'det er en mappe, ikke en fil';
-  return error instanceof Error ? error.message : String(error);
 }
