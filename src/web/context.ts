@@ -24,6 +24,8 @@ export interface AppVariables {
   t: Translate;
   csrfToken: string;
   isDemo: boolean;
+  /** The signed-in user's unread notifications, counted once per page request; unset for API calls. */
+  unreadNotifications?: number;
 }
 
 export interface AppEnv {
@@ -40,6 +42,7 @@ export interface PageContext {
   csrfToken: string;
   path: string;
   isDemo: boolean;
+  unreadNotifications: number | undefined;
 }
 
 export function pageContext(c: AppContext): PageContext {
@@ -50,5 +53,6 @@ export function pageContext(c: AppContext): PageContext {
     csrfToken: c.get('csrfToken'),
     path: new URL(c.req.url).pathname,
     isDemo: c.get('isDemo'),
+    unreadNotifications: c.get('unreadNotifications'),
   };
 }

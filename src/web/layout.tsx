@@ -5,7 +5,6 @@ import { hasRole } from '../domain/actor.ts';
 import { Icon } from './components/icon.tsx';
 import type { PageContext } from './context.ts';
 import type { MessageKey } from './i18n/index.ts';
-import { currentUnreadCount } from '../features/notifications/notifications.service.ts';
 import { CSRF_FIELD } from './security.ts';
 
 interface NavItem {
@@ -64,7 +63,7 @@ const LanguageSwitch = (props: { ctx: PageContext }) => {
 
 // The unread count is counted once per page request (notifications.routes.tsx, unreadNotificationCount).
 const NotificationLink = (props: { ctx: PageContext }) => {
-  const unread = currentUnreadCount();
+  const unread = props.ctx.unreadNotifications;
   return (
     <a href="/notifikationer" class="function-link notification-link" data-testid="notification-link">
       {props.ctx.t('header.notifications')}

@@ -10,7 +10,6 @@ import {
   markAllNotificationsRead,
   markNotificationRead,
   setNotificationPreferences,
-  withUnreadCount,
 } from './notifications.service.ts';
 import { NotificationPreferencesPage, NotificationsPage } from './notifications.views.tsx';
 
@@ -28,8 +27,8 @@ const noticeOf = (c: AppContext) => notices[c.req.query('besked') ?? '']?.[c.get
 export const unreadNotificationCount: MiddlewareHandler<AppEnv> = async (c, next) => {
   const actor = c.get('actor');
   if (!actor || c.req.method !== 'GET' || c.req.path.startsWith('/api/') || c.req.path.startsWith('/static/')) return next();
-  const count = await countUnreadNotifications(c.get('deps').database.db, actor);
-  await withUnreadCount(count, next);
+  c.set('unreadNotifications', await countUnreadNotifications(c.get('deps').database.db, actor));
+  await next();
 };
 
 export function notificationRoutes(): Hono<AppEnv> {

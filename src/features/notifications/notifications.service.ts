@@ -15,7 +15,6 @@
 // - overdue → the receiving organisation's advisers and managers and the sending adviser.
 // Never the user who made the change. The texts hold the company, the organisations and the theme —
 // what both organisations see anyway — never the note, reason or contact person.
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { z } from 'zod';
 import type { Executor } from '../../db/database.ts';
 import type { UserActor } from '../../domain/actor.ts';
@@ -197,19 +196,4 @@ export async function setNotificationPreferences(db: Executor, actor: UserActor,
   for (const kind of notificationKinds) await upsertPreference(db, actor.userId, kind, after[kind]);
   await recordAudit(db, actor, { action: 'update', entityType: 'notificationPreferences', entityId: actor.userId, before, after });
   return after;
-}
-
-// --- The unread count in the page header ---------------------------------------------------------
-// Counted once per page request by a middleware (notifications.routes.tsx) and read by the layout
-// while the page renders, so no page has to pass it along.
-
-const unreadScope = new AsyncLocalStorage<number>();
-
-export function withUnreadCount<T>(count: number, run: () => T): T {
-  return unreadScope.run(count, run);
-}
-
-/** The signed-in user's unread notifications while a page renders; undefined outside a page request. */
-export function currentUnreadCount(): number | undefined {
-  return unreadScope.getStore();
 }
