@@ -1,5 +1,8 @@
 // Reading a command's input file: its lines as a stream (the same reader the web imports use), and a
 // Danish reason when it cannot be read.
+import { access } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+
 export { readFileLines as openFileLines } from '../features/courses/course-import.files.ts';
 
 export function describeReadError(error: unknown): string {
@@ -8,4 +11,34 @@ export function describeReadError(error: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'ingen adgang til filen';
   if (code === 'EISDIR') return 'det er en mappe, ikke en fil';
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The arguments of an import command: one readable file and the flags in `options`. Returns the file
+ * and the flags, or the exit code after a Danish message (2 bad usage, 1 a file that cannot be read).
+ */
+export async function readImportArguments<O extends Record<string, { type: 'boolean' | 'string' }>>(
+  args: string[],
+  io: { stderr(text: string): void },
+  spec: { usage: string; fileLabel: string; options: O },
+): Promise<{ file: string; values: ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: O }>>['values'] } | number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: spec.options });
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n\nBrug: ${spec.usage}\n`);
+    return 2;
+  }
+  const [file, ...extra] = parsed.positionals;
+  if (!file || extra.length > 0) {
+    io.stderr(`${file ? `Angiv kun én fil – fik også ${extra.map((p) => `"${p}"`).join(', ')}.` : `Angiv ${spec.fileLabel} (CSV).`}\n\nBrug: ${spec.usage}\n`);
+    return 2;
+  }
+  try {
+    await access(file);
+  } catch {
+    io.stderr(`Filen "${file}" findes ikke eller kan ikke læses.\n`);
+    return 1;
+  }
+  return { file, values: parsed.values };
 }

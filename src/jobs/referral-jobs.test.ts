@@ -11,6 +11,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { SMTPServer } from 'smtp-server';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
 import { makeOrganisation, makeUser } from '../../test/helpers/factories.ts';
+import { bodyText, decodeWords, header } from '../../test/helpers/mime.ts';
 import { loadConfig, type Config } from '../config.ts';
 import type { UserActor } from '../domain/actor.ts';
 import { hours, ManualClock, minutes } from '../domain/clock.ts';
@@ -26,31 +27,6 @@ import { foundationJobDefinitions } from './foundation-jobs.ts';
 import { enqueueJob } from './queue.ts';
 import { ensureReferralSchedules, FLAG_OVERDUE_JOB, flagOverdueReferrals, referralJobDefinitions } from './referral-jobs.ts';
 import { createJobRunner } from './runner.ts';
-
-// Reading what arrived, the way a mail client would (as in src/features/mail/mail.test.ts).
-function header(raw: string, name: string): string {
-  const unfolded = raw.split(/\r?\n\r?\n/)[0]!.replace(/\r?\n[ \t]+/g, ' ');
-  const line = unfolded.split(/\r?\n/).find((candidate) => candidate.toLowerCase().startsWith(`${name.toLowerCase()}:`));
-  return line === undefined ? '' : line.slice(name.length + 1).trim();
-}
-function decodeQuoted(text: string): string {
-  const bytes = text.replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return Buffer.from(bytes, 'latin1').toString('utf8');
-}
-function decodeWords(value: string): string {
-  return value
-    .replace(/(\?=)\s+(=\?)/g, '$1$2')
-    .replace(/=\?[^?]+\?([BbQq])\?([^?]*)\?=/g, (_, encoding: string, text: string) =>
-      encoding.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuoted(text.replace(/_/g, ' ')),
-    );
-}
-function bodyText(raw: string): string {
-  const body = raw.split(/\r?\n\r?\n/).slice(1).join('\r\n\r\n');
-  const encoding = header(raw, 'Content-Transfer-Encoding').toLowerCase();
-  if (encoding === 'base64') return Buffer.from(body, 'base64').toString('utf8');
-  if (encoding === 'quoted-printable') return decodeQuoted(body.replace(/=\r?\n/g, ''));
-  return body;
-}
 
 describe('referrals.flagOverdue', () => {
   let database: TestDatabase;

@@ -2,8 +2,6 @@
 // guidance courses from a CSV file into the database, streamed, with progress on stderr.
 // Exit codes: 0 imported (or a clean dry run); 1 the file or the database cannot be used;
 // 2 bad usage, an unknown organisation, or invalid rows (every one printed with its line; nothing imported).
-import { access } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { systemActor } from '../../domain/actor.ts';
@@ -13,6 +11,7 @@ import { CourseImportRejected, importCourses, type CourseImportSummary } from '.
 import { findOrganisationByName } from '../../features/organisations/organisations.repository.ts';
 import { isUuid } from '../../features/validation.ts';
 import { openConfiguredDatabase } from '../../server.ts';
+import { readImportArguments } from '../files.ts';
 import type { CliIo } from '../io.ts';
 
 export const importCoursesUsage =
@@ -31,24 +30,9 @@ export interface ImportCoursesOptions {
 }
 
 export async function runImportCourses(args: string[], io: CliIo, options: ImportCoursesOptions = {}): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { 'dry-run': { type: 'boolean' }, organisation: { type: 'string' } } });
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n\nBrug: ${importCoursesUsage}\n`);
-    return 2;
-  }
-  const [file, ...extra] = parsed.positionals;
-  if (!file || extra.length > 0) {
-    io.stderr(`${file ? `Angiv kun én fil – fik også ${extra.map((p) => `"${p}"`).join(', ')}.` : 'Angiv forløbsfilen (CSV).'}\n\nBrug: ${importCoursesUsage}\n`);
-    return 2;
-  }
-  try {
-    await access(file);
-  } catch {
-    io.stderr(`Filen "${file}" findes ikke eller kan ikke læses.\n`);
-    return 1;
-  }
+  const parsed = await readImportArguments(args, io, { usage: importCoursesUsage, fileLabel: 'forløbsfilen', options: { 'dry-run': { type: 'boolean' }, organisation: { type: 'string' } } });
+  if (typeof parsed === 'number') return parsed;
+  const { file } = parsed;
   const dryRun = parsed.values['dry-run'] === true;
   const database = options.database ?? (await openConfiguredDatabase(loadConfig(io.env)));
   try {

@@ -3,8 +3,6 @@
 // progress on stderr. Every hub's rows are imported (the command runs as the platform).
 // Exit codes: 0 imported (or a clean dry run); 1 the file or the database cannot be used;
 // 2 bad usage or invalid rows (every one printed with its line, column and value; nothing imported).
-import { access } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { systemActor } from '../../domain/actor.ts';
@@ -12,6 +10,7 @@ import { AppError } from '../../domain/errors.ts';
 import { readFileLines } from '../../features/courses/course-import.files.ts';
 import { importResponses, type ResponseImportSummary } from '../../features/evaluation/response-import.service.ts';
 import { openConfiguredDatabase } from '../../server.ts';
+import { readImportArguments } from '../files.ts';
 import type { CliIo } from '../io.ts';
 
 export const importResponsesUsage =
@@ -29,24 +28,9 @@ export interface ImportResponsesOptions {
 }
 
 export async function runImportResponses(args: string[], io: CliIo, options: ImportResponsesOptions = {}): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { 'dry-run': { type: 'boolean' } } });
-  } catch (error) {
-    io.stderr(`${(error as Error).message}\n\nBrug: ${importResponsesUsage}\n`);
-    return 2;
-  }
-  const [file, ...extra] = parsed.positionals;
-  if (!file || extra.length > 0) {
-    io.stderr(`${file ? `Angiv kun én fil – fik også ${extra.map((p) => `"${p}"`).join(', ')}.` : 'Angiv besvarelsesfilen (CSV).'}\n\nBrug: ${importResponsesUsage}\n`);
-    return 2;
-  }
-  try {
-    await access(file);
-  } catch {
-    io.stderr(`Filen "${file}" findes ikke eller kan ikke læses.\n`);
-    return 1;
-  }
+  const parsed = await readImportArguments(args, io, { usage: importResponsesUsage, fileLabel: 'besvarelsesfilen', options: { 'dry-run': { type: 'boolean' } } });
+  if (typeof parsed === 'number') return parsed;
+  const { file } = parsed;
   const dryRun = parsed.values['dry-run'] === true;
   const database = options.database ?? (await openConfiguredDatabase(loadConfig(io.env)));
   try {

@@ -4,6 +4,7 @@
 // one transaction: a file with any invalid row, and every dry run, is rolled back, so a dry run reports
 // exactly what a real run would and imports nothing. Re-importing the same file changes nothing
 // (activities are keyed on activity_id; unchanged ones are neither written nor audited).
+import { allOrNothing } from '../../db/all-or-nothing.ts';
 import type { Executor } from '../../db/database.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { createActivitiesCsvParser, type ActivityCsvActivity, type ActivityCsvError } from '../../domain/activities/activities-csv.ts';
@@ -29,11 +30,6 @@ export interface ActivityImportSummary {
   errors: ActivityCsvError[];
 }
 
-class RolledBack extends Error {
-  constructor(readonly summary: ActivityImportSummary) {
-    super('activity import rolled back');
-  }
-}
 
 /** Imports (or with `dryRun` only checks) a file's lines in one transaction of its own. */
 export async function importActivities(
@@ -44,16 +40,7 @@ export async function importActivities(
 ): Promise<ActivityImportSummary> {
   requireRole(actor, 'admin');
   const dryRun = options.dryRun ?? false;
-  try {
-    return await db.transaction().execute(async (tx) => {
-      const summary = await importActivityRows(tx, actor, lines, { dryRun, onProgress: options.onProgress });
-      if (dryRun || summary.errors.length > 0) throw new RolledBack(summary);
-      return { ...summary, imported: true };
-    });
-  } catch (error) {
-    if (error instanceof RolledBack) return error.summary;
-    throw error;
-  }
+  return allOrNothing(db, (tx) => importActivityRows(tx, actor, lines, { dryRun, onProgress: options.onProgress }), (summary) => !dryRun && summary.errors.length === 0);
 }
 
 interface ImportContext {

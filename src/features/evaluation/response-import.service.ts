@@ -14,6 +14,7 @@
 // - The company is linked when the CVR number is a company known to Knudepunkt (none is created).
 // - Audited once per run that changed something (entity evaluationImport, with the counts).
 import { randomUUID } from 'node:crypto';
+import { allOrNothing } from '../../db/all-or-nothing.ts';
 import type { Executor } from '../../db/database.ts';
 import { hasRole, type Actor } from '../../domain/actor.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -56,11 +57,6 @@ export interface ResponseImportSummary {
   errors: ResponseCsvError[];
 }
 
-class RolledBack extends Error {
-  constructor(readonly summary: ResponseImportSummary) {
-    super('responses import rolled back');
-  }
-}
 
 export interface ResponseImportOptions {
   dryRun: boolean;
@@ -73,16 +69,7 @@ export interface ResponseImportOptions {
 /** Imports (or with `dryRun` only checks) a responses file in one transaction of its own. */
 export async function importResponses(db: Executor, actor: Actor, lines: AsyncIterable<string>, options: ResponseImportOptions): Promise<ResponseImportSummary> {
   requireRole(actor, ...responseImporters);
-  try {
-    return await db.transaction().execute(async (tx) => {
-      const summary = await importResponseRows(tx, actor, lines, options);
-      if (options.dryRun || summary.errorCount > 0) throw new RolledBack(summary);
-      return { ...summary, imported: true };
-    });
-  } catch (error) {
-    if (error instanceof RolledBack) return error.summary;
-    throw error;
-  }
+  return allOrNothing(db, (tx) => importResponseRows(tx, actor, lines, options), (summary) => !options.dryRun && summary.errorCount === 0);
 }
 
 async function importResponseRows(db: Executor, actor: Actor, lines: AsyncIterable<string>, options: ResponseImportOptions): Promise<ResponseImportSummary> {

@@ -6,6 +6,7 @@
 // same file again changes nothing (keyed on referral_id = referrals.source_id; unchanged referrals are
 // neither written nor audited). Imported referrals keep their historical times, get a history rebuilt
 // from those times, and notify no one (they are written here, not through createReferral).
+import { allOrNothing } from '../../db/all-or-nothing.ts';
 import type { Executor } from '../../db/database.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { matchKey } from '../../domain/guidance/courses-csv.fields.ts';
@@ -35,26 +36,12 @@ export interface ReferralImportSummary {
 /** Only admins import (they migrate for the whole platform). */
 export const referralImporters = ['admin'] as const;
 
-class RolledBack extends Error {
-  constructor(readonly summary: ReferralImportSummary) {
-    super('referral import rolled back');
-  }
-}
 
 /** Imports (or with `dryRun` only checks) a file's lines in one transaction of its own. */
 export async function importReferrals(db: Executor, actor: Actor, lines: AsyncIterable<string>, options: { dryRun?: boolean; onProgress?: (rows: number) => void } = {}): Promise<ReferralImportSummary> {
   requireRole(actor, ...referralImporters);
   const dryRun = options.dryRun ?? false;
-  try {
-    return await db.transaction().execute(async (tx) => {
-      const summary = await importReferralRows(tx, actor, lines, { dryRun, onProgress: options.onProgress });
-      if (dryRun || summary.errors.length > 0) throw new RolledBack(summary);
-      return { ...summary, imported: true };
-    });
-  } catch (error) {
-    if (error instanceof RolledBack) return error.summary;
-    throw error;
-  }
+  return allOrNothing(db, (tx) => importReferralRows(tx, actor, lines, { dryRun, onProgress: options.onProgress }), (summary) => !dryRun && summary.errors.length === 0);
 }
 
 type Organisation = Awaited<ReturnType<typeof findImportOrganisations>>[number];
