@@ -2,6 +2,7 @@
 // Danish reason when it cannot be read.
 import { access } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { AppError } from '../domain/errors.ts';
 
 export { readFileLines as openFileLines } from '../features/courses/course-import.files.ts';
 
@@ -41,4 +42,21 @@ export async function readImportArguments<O extends Record<string, { type: 'bool
     return 1;
   }
   return { file, values: parsed.values };
+}
+
+/**
+ * The exit code for what stopped an import: 2 after a Danish message for a refusal (AppError), 1 for
+ * a file that could not be read while streaming (ENOENT, EACCES …); anything else is a bug and rethrown.
+ */
+export function importFailureExitCode(error: unknown, file: string, io: { stderr(text: string): void }): number {
+  if (error instanceof AppError) {
+    io.stderr(`Fejl: ${error.userMessage}\n`);
+    return 2;
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+    io.stderr(`Kan ikke læse filen "${file}": ${(error as Error).message}\n`);
+    return 1;
+  }
+  throw error;
 }

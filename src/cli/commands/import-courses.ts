@@ -5,13 +5,12 @@
 import { loadConfig } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { systemActor } from '../../domain/actor.ts';
-import { AppError } from '../../domain/errors.ts';
 import { readFileLines } from '../../features/courses/course-import.files.ts';
 import { CourseImportRejected, importCourses, type CourseImportSummary } from '../../features/courses/course-import.service.ts';
 import { findOrganisationByName } from '../../features/organisations/organisations.repository.ts';
 import { isUuid } from '../../features/validation.ts';
 import { openConfiguredDatabase } from '../../server.ts';
-import { readImportArguments } from '../files.ts';
+import { importFailureExitCode, readImportArguments } from '../files.ts';
 import type { CliIo } from '../io.ts';
 
 export const importCoursesUsage =
@@ -67,15 +66,7 @@ export async function runImportCourses(args: string[], io: CliIo, options: Impor
         io.stderr(`${error.userMessage}\n`);
         return 2;
       }
-      if (error instanceof AppError) {
-        io.stderr(`Fejl: ${error.userMessage}\n`);
-        return 2;
-      }
-      if (typeof (error as { code?: unknown }).code === 'string' && /^E[A-Z]+$/.test((error as { code: string }).code)) {
-        io.stderr(`Kan ikke læse filen "${file}": ${(error as Error).message}\n`);
-        return 1;
-      }
-      throw error;
+      return importFailureExitCode(error, file, io);
     }
   } finally {
     if (!options.database) await database.close();

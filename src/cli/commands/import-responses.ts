@@ -6,11 +6,10 @@
 import { loadConfig } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { systemActor } from '../../domain/actor.ts';
-import { AppError } from '../../domain/errors.ts';
 import { readFileLines } from '../../features/courses/course-import.files.ts';
 import { importResponses, type ResponseImportSummary } from '../../features/evaluation/response-import.service.ts';
 import { openConfiguredDatabase } from '../../server.ts';
-import { readImportArguments } from '../files.ts';
+import { importFailureExitCode, readImportArguments } from '../files.ts';
 import type { CliIo } from '../io.ts';
 
 export const importResponsesUsage =
@@ -46,15 +45,7 @@ export async function runImportResponses(args: string[], io: CliIo, options: Imp
     return summary.errorCount > 0 ? 2 : 0;
   } catch (error) {
     io.stderr('\n');
-    if (error instanceof AppError) {
-      io.stderr(`Fejl: ${error.userMessage}\n`);
-      return 2;
-    }
-    if (typeof (error as { code?: unknown }).code === 'string' && /^E[A-Z]+$/.test((error as { code: string }).code)) {
-      io.stderr(`Kan ikke læse filen "${file}": ${(error as Error).message}\n`);
-      return 1;
-    }
-    throw error;
+    return importFailureExitCode(error, file, io);
   } finally {
     if (!options.database) await database.close();
   }
