@@ -4,14 +4,13 @@
 // the way through the job runner to a real SMTP server on loopback.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { SMTPServer } from 'smtp-server';
 import { createTestDatabase, type TestDatabase } from '../../test/helpers/database.ts';
 import { makeOrganisation, makeUser } from '../../test/helpers/factories.ts';
 import { bodyText, decodeWords, header } from '../../test/helpers/mime.ts';
+import { startLoopbackSmtp, type LoopbackSmtp, type ReceivedMail } from '../../test/helpers/smtp.ts';
 import { loadConfig, type Config } from '../config.ts';
 import type { UserActor } from '../domain/actor.ts';
 import { hours, ManualClock, minutes } from '../domain/clock.ts';
@@ -165,28 +164,15 @@ describe('referrals.flagOverdue', () => {
   });
 
   describe('through a real SMTP server on loopback', () => {
-    const received: { to: string[]; raw: string }[] = [];
-    let server: SMTPServer;
+    let smtp: LoopbackSmtp;
     let port: number;
+    let received: ReceivedMail[];
 
     before(async () => {
-      server = new SMTPServer({
-        authOptional: true,
-        disabledCommands: ['STARTTLS'],
-        logger: false,
-        onData(stream, session, callback) {
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('end', () => {
-            received.push({ to: session.envelope.rcptTo.map((recipient) => recipient.address), raw: Buffer.concat(chunks).toString('utf8') });
-            callback();
-          });
-        },
-      });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      port = (server.server.address() as AddressInfo).port;
+      smtp = await startLoopbackSmtp();
+      ({ port, received } = smtp);
     });
-    after(async () => new Promise<void>((resolve) => server.close(resolve)));
+    after(async () => smtp.close());
 
     it('sends the overdue e-mail through the job runner to the SMTP server, only to those who want it', async () => {
       // Everyone at the hub but the adviser has e-mail about overdue referrals off; the sender too.

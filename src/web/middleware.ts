@@ -24,16 +24,20 @@ export function requestContext(deps: AppDeps, isDemo: () => boolean): Middleware
     c.header('X-Request-Id', requestId);
     const started = performance.now();
     await next();
-    // Paths only, never query strings: they may carry search terms or tokens.
+    // Paths only, never query strings: they may carry search terms or tokens. A personal link's token
+    // (43 base64url characters: referral links, evaluation links) is masked in the path as well.
     logger.info('request', {
       method: c.req.method,
-      path: new URL(c.req.url).pathname,
+      path: maskTokens(new URL(c.req.url).pathname),
       status: c.res.status,
       ms: Math.round(performance.now() - started),
       user: c.get('actor')?.userId,
     });
   };
 }
+
+/** "/evaluering/svar/<43-character token>" → "/evaluering/svar/[token]". */
+export const maskTokens = (path: string) => path.replace(/\/[A-Za-z0-9_-]{43}(?=\/|$)/g, '/[token]');
 
 export function setLocale(c: Parameters<MiddlewareHandler<AppEnv>>[0], wanted: string | undefined): Locale {
   const locale: Locale = isLocale(wanted) ? wanted : 'da';

@@ -175,3 +175,14 @@ describe('the web shell', () => {
     assert.equal(((await ready.json()) as { status: string }).status, 'ready');
   });
 });
+
+describe('the request log', () => {
+  it('masks the token of a personal link in the logged path', async () => {
+    const { maskTokens } = await import('./middleware.ts');
+    const token = 'abcdefghijABCDEFGHIJ0123456789_-abcdefghij';
+    assert.equal(token.length, 42);
+    assert.equal(maskTokens(`/evaluering/svar/${token}x`), '/evaluering/svar/[token]');
+    assert.equal(maskTokens(`/henvisning/${token}x/udfald`), '/henvisning/[token]/udfald');
+    assert.equal(maskTokens('/virksomheder/0b6a3c1e-5a0e-4c39-9d7a-0f2d5b8c1a20'), '/virksomheder/0b6a3c1e-5a0e-4c39-9d7a-0f2d5b8c1a20');
+  });
+});

@@ -30,15 +30,8 @@ import {
   readSource,
 } from './responses-csv.fields.ts';
 
-export const responseCsvColumns = [
-  'response_id',
-  'source',
-  'cvr',
-  'hub',
-  'municipality_code',
-  'segment',
-  'guidance_year',
-  'answered_at',
+/** The answer columns: the same names in the CSV file and in evaluation_responses. */
+export const responseAnswerColumns = [
   'recommend',
   'staff_competence',
   'expected_effect',
@@ -52,6 +45,18 @@ export const responseCsvColumns = [
   'referred',
   'used_referral',
   'digital_guidance',
+] as const;
+
+export const responseCsvColumns = [
+  'response_id',
+  'source',
+  'cvr',
+  'hub',
+  'municipality_code',
+  'segment',
+  'guidance_year',
+  'answered_at',
+  ...responseAnswerColumns,
 ] as const;
 export const responseCsvOptionalColumns = ['themes'] as const;
 export type ResponseCsvColumn = (typeof responseCsvColumns)[number] | (typeof responseCsvOptionalColumns)[number];

@@ -73,5 +73,8 @@ export async function eraseContactPerson(db: Executor, actor: Actor, id: string,
   const person = await personInScope(db, actor, id);
   if (person.erasedAt) throw new AppError('conflict', 'Kontaktpersonen er allerede slettet.', { en: 'The contact person has already been erased.' });
   await eraseContactPersonRow(db, id, clock.now());
+  // The evaluation invitations sent to the person keep no address (an opt-out is kept: it is what
+  // stops the platform from ever writing to that address again).
+  await db.updateTable('evaluation_invitations').set({ email: '[slettet]' }).where('contact_person_id', '=', id).execute();
   await recordAudit(db, actor, { action: 'update', entityType: 'contactPerson', entityId: id, after: { companyId: person.companyId, erased: true } });
 }

@@ -39,12 +39,7 @@ describe('the evaluation pages and API', () => {
   let adviserUserId: string;
   let viewerUserId: string;
   const stored = async () => Number((await t.database.db.selectFrom('evaluation_responses').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const clientWith = async (roles: Role[], organisationId: string) => {
-    const user = await makeUser(t.database.db, { roles, organisationId });
-    const client = t.client();
-    await client.login(user.email);
-    return { client, user };
-  };
+  const clientWith = (roles: Role[], organisationId: string) => t.signedIn(organisationId, roles);
   const tokenFor = async (userId: string) => (await createApiToken(t.database.db, t.config, actorFromUser((await findUserById(t.database.db, userId))!), { name: 'Evaluering' })).token;
   const api = async (path: string, userId: string) => t.app.request(`/api/v1${path}`, { headers: { authorization: `Bearer ${await tokenFor(userId)}` } });
 

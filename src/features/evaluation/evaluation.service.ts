@@ -94,9 +94,12 @@ interface Scope {
   filters: EvaluationFilters;
 }
 
-function findHub(hubs: HubRow[], text: string): HubRow | undefined {
-  const key = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('da-DK').replace(/^erhvervshus /, '');
-  return hubs.find((hub) => hub.id === text.trim().toLowerCase() || key(hub.name) === key(text));
+/** A hub's name as people write it: "Erhvervshus Nordjylland", "nordjylland", " Nordjylland ". */
+export const hubNameKey = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('da-DK').replace(/^erhvervshus /, '');
+
+/** The hub by id ("nordjylland") or name ("Erhvervshus Nordjylland", "Nordjylland"). */
+export function findHub(hubs: HubRow[], text: string): HubRow | undefined {
+  return hubs.find((hub) => hub.id === text.trim().toLowerCase() || hubNameKey(hub.name) === hubNameKey(text));
 }
 
 function invalidFilter(error: import('zod').ZodError): AppError {

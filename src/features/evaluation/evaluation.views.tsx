@@ -187,6 +187,8 @@ export const EvaluationPage = (props: { ctx: PageContext; overview: EvaluationOv
           <>
             {' · '}
             <a href="/evaluering/import">{t(ctx, 'Importér besvarelser', 'Import responses')}</a>
+            {' · '}
+            <a href={`/evaluering/invitationer?erhvervshus=${o.hub.id}`}>{t(ctx, 'Invitationer til egen evaluering', 'Invitations to the own evaluation')}</a>
           </>
         ) : null}
       </p>

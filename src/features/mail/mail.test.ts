@@ -8,6 +8,7 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { SMTPServer } from 'smtp-server';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
 import { bodyText, decodeWords, header } from '../../../test/helpers/mime.ts';
+import { startLoopbackSmtp, type LoopbackSmtp, type ReceivedMail } from '../../../test/helpers/smtp.ts';
 import { loadConfig, type Config } from '../../config.ts';
 import type { UserActor } from '../../domain/actor.ts';
 import { days, ManualClock } from '../../domain/clock.ts';
@@ -154,42 +155,16 @@ describe('mail', () => {
   });
 
   describe('through a real SMTP server on loopback (SMTP_URL)', () => {
-    interface Received {
-      from: string;
-      to: string[];
-      raw: string;
-    }
-    let server: SMTPServer;
+    let smtp: LoopbackSmtp;
     let port: number;
-    const received: Received[] = [];
+    let received: ReceivedMail[];
 
     before(async () => {
-      server = new SMTPServer({
-        authOptional: true,
-        disabledCommands: ['STARTTLS'],
-        logger: false,
-        onRcptTo(address, _session, callback) {
-          // A mailbox that does not exist, to see a permanent refusal.
-          callback(address.address === 'ukendt@example.dk' ? Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }) : null);
-        },
-        onData(stream, session, callback) {
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('end', () => {
-            const mailFrom = session.envelope.mailFrom;
-            received.push({
-              from: mailFrom ? mailFrom.address : '',
-              to: session.envelope.rcptTo.map((recipient) => recipient.address),
-              raw: Buffer.concat(chunks).toString('utf8'),
-            });
-            callback();
-          });
-        },
-      });
-      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-      port = (server.server.address() as AddressInfo).port;
+      // A mailbox that does not exist, to see a permanent refusal.
+      smtp = await startLoopbackSmtp({ refuse: ['ukendt@example.dk'] });
+      ({ port, received } = smtp);
     });
-    after(async () => new Promise<void>((resolve) => server.close(resolve)));
+    after(async () => smtp.close());
 
     it('delivers a Danish mail through the job runner and the server receives it intact', async () => {
       const config = configWith({ SMTP_URL: `smtp://127.0.0.1:${port}` });
