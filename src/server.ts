@@ -9,6 +9,7 @@ import { systemClock, type Clock } from './domain/clock.ts';
 import { createMailer } from './features/mail/mailer.ts';
 import { ensureFoundationSchedules, foundationJobDefinitions } from './jobs/foundation-jobs.ts';
 import { ensureReferralSchedules, referralJobDefinitions } from './jobs/referral-jobs.ts';
+import { ensureEvaluationSchedules, evaluationJobDefinitions } from './jobs/evaluation-jobs.ts';
 import { createJobRunner } from './jobs/runner.ts';
 import type { Logger } from './logger.ts';
 import { createApp } from './web/app.tsx';
@@ -34,9 +35,10 @@ export async function startServer(config: Config, logger: Logger, database: Data
   }
   let demo = await hasDemoData(database.db);
   const mailer = createMailer(config, logger);
-  const runner = createJobRunner({ database, definitions: [...foundationJobDefinitions, ...referralJobDefinitions], config, logger, clock, mailer });
+  const runner = createJobRunner({ database, definitions: [...foundationJobDefinitions, ...referralJobDefinitions, ...evaluationJobDefinitions], config, logger, clock, mailer });
   await ensureFoundationSchedules(database.db, clock);
   await ensureReferralSchedules(database.db, clock);
+  await ensureEvaluationSchedules(database.db, clock);
   runner.start();
 
   const app = createApp({ database, config, logger, clock }, { isDemo: () => demo });

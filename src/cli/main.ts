@@ -1,6 +1,7 @@
 // The `knudepunkt` command. Each command calls the same services as the web application.
 import { runAllocate, describeAllocateUsage } from './commands/allocate.ts';
 import { describeCoursesStatsUsage, runCoursesStats } from './commands/courses-stats.ts';
+import { contractEvaluateUsage, reportUsage, runContract, runReport } from './commands/contract.ts';
 import { demoGenerateUsage, runDemoGenerate } from './commands/demo-generate.ts';
 import { describeEvaluationMetricsUsage, runEvaluationMetrics } from './commands/evaluation-metrics.ts';
 import { runMigrate, runSeed, runServe, runStart } from './commands/lifecycle.ts';
@@ -100,6 +101,16 @@ const commands: Record<string, Command> = {
       io.stderr(`Ukendt underkommando "${sub ?? ''}".\n\nBrug: ${describeEvaluationMetricsUsage()}\n`);
       return 2;
     },
+  },
+  contract: {
+    summary: 'Vurderer et erhvervshus\' resultatkontrakt for et år på data i databasen',
+    usage: contractEvaluateUsage,
+    run: (args, io) => runContract(args, io),
+  },
+  report: {
+    summary: 'Skriver afrapporteringen til KKR som webside, PDF eller Excel',
+    usage: reportUsage,
+    run: (args, io) => runReport(args, io),
   },
   allocate: {
     summary: 'Beregner en fordelingsnøgle fra en JSON-fil (ingen database)',

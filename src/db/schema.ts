@@ -4,7 +4,9 @@ import type { ColumnType, Generated } from 'kysely';
 import type { CrmTables } from './tables/crm.ts';
 import type { ReferralTables } from './tables/referrals.ts';
 import type { EvaluationTables } from './tables/evaluation.ts';
+import type { EvaluationInvitationTables } from './tables/evaluation-invitations.ts';
 import type { NotificationTables } from './tables/notifications.ts';
+import type { ContractTables } from './tables/contracts.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json = ColumnType<unknown, string, string>;
@@ -260,7 +262,7 @@ export interface PlRatesTable {
   created_by_name: string;
 }
 
-export interface DB extends CrmTables, ReferralTables, EvaluationTables, NotificationTables {
+export interface DB extends CrmTables, ReferralTables, EvaluationTables, EvaluationInvitationTables, NotificationTables, ContractTables {
   schema_migrations: SchemaMigrationsTable;
   regions: RegionsTable;
   kkrs: KkrsTable;

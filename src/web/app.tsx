@@ -32,6 +32,11 @@ import { referralExternalRoutes } from '../features/referrals/referral-external.
 import { referralImportRoutes } from '../features/referrals/referral-import.routes.tsx';
 import { referralFileRoutes } from '../features/referrals/referral-files.routes.tsx';
 import { evaluationRoutes } from '../features/evaluation/evaluation.routes.tsx';
+import { contractDetailsRoutes } from '../features/contracts/contract-details.routes.tsx';
+import { contractEditingRoutes } from '../features/contracts/contract-editing.routes.tsx';
+import { contractFileRoutes } from '../features/contracts/contract-files.routes.tsx';
+import { contractRoutes } from '../features/contracts/contracts.routes.tsx';
+import { evaluationAnswerRoutes } from '../features/evaluation/answer.routes.tsx';
 import { responseImportRoutes } from '../features/evaluation/response-import.routes.tsx';
 import { userRoutes } from '../features/users/users.routes.tsx';
 import { apiRouter } from './api/router.tsx';
@@ -92,7 +97,12 @@ export function createApp(deps: AppDeps, options: AppOptions = {}): Hono<AppEnv>
   app.route('/', referralRoutes());
   app.route('/', notificationRoutes());
   app.route('/', responseImportRoutes());
+  app.route('/', evaluationAnswerRoutes());
   app.route('/', evaluationRoutes());
+  app.route('/', contractFileRoutes());
+  app.route('/', contractEditingRoutes());
+  app.route('/', contractDetailsRoutes());
+  app.route('/', contractRoutes());
   app.route('/', apiTokenRoutes());
   app.route('/', adminRoutes());
   app.route('/', cvrImportRoutes());

@@ -24,6 +24,7 @@ export const navigation: NavItem[] = [
   { href: '/aktiviteter', key: 'nav.activities', visible: (ctx) => ctx.actor !== null },
   { href: '/henvisninger', key: 'nav.referrals', visible: (ctx) => ctx.actor !== null },
   { href: '/evaluering', key: 'nav.evaluation', visible: (ctx) => ctx.actor !== null },
+  { href: '/kontrakter', key: 'nav.contracts', visible: (ctx) => ctx.actor !== null },
   { href: '/api-noegler', key: 'nav.apiTokens', visible: (ctx) => ctx.actor !== null },
   { href: '/admin', key: 'nav.admin', visible: (ctx) => ctx.actor !== null && hasRole(ctx.actor, 'admin') },
 ];

@@ -8,13 +8,16 @@ import { createApp } from '../../src/web/app.tsx';
 import type { AppEnv } from '../../src/web/context.ts';
 import { testConfig } from './config.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
-import { testPassword } from './factories.ts';
+import type { Role } from '../../src/domain/actor.ts';
+import { makeUser, testPassword } from './factories.ts';
 
 export interface TestApp {
   database: TestDatabase;
   config: Config;
   app: Hono<AppEnv>;
   client(): TestClient;
+  /** A new user of the organisation with the roles, and a client signed in as that user. */
+  signedIn(organisationId: string, roles: Role[]): Promise<{ client: TestClient; user: Awaited<ReturnType<typeof makeUser>> }>;
   close(): Promise<void>;
 }
 
@@ -22,7 +25,13 @@ export async function createTestApp(options: { clock?: Clock; config?: Record<st
   const database = await createTestDatabase();
   const config = testConfig(options.config);
   const app = createApp({ database, config, logger: silentLogger, clock: options.clock ?? systemClock });
-  return { database, config, app, client: () => new TestClient(app), close: () => database.drop() };
+  const signedIn = async (organisationId: string, roles: Role[]) => {
+    const user = await makeUser(database.db, { roles, organisationId });
+    const client = new TestClient(app);
+    await client.login(user.email);
+    return { client, user };
+  };
+  return { database, config, app, client: () => new TestClient(app), signedIn, close: () => database.drop() };
 }
 
 export class TestClient {

@@ -11,6 +11,7 @@ import { countRealUsers } from '../../features/users/users.repository.ts';
 import { seedDemoCrm } from './demo-crm.ts';
 import { seedDemoReferrals } from './demo-referrals.ts';
 import { seedDemoEvaluation } from './demo-evaluation.ts';
+import { seedDemoContracts } from './demo-contracts.ts';
 
 export const demoPassword = 'Knudepunkt-demo-2026';
 
@@ -71,5 +72,6 @@ export async function seedDemo(db: Executor): Promise<DemoSeedResult> {
   await seedDemoCrm(db);
   await seedDemoReferrals(db);
   await seedDemoEvaluation(db);
+  await seedDemoContracts(db);
   return { loaded: true };
 }

@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Executor } from '../database.ts';
 import { evaluationInstruments, evaluationQuestions, evaluationScales } from '../../domain/evaluation/instrument.ts';
+import { loadShippedContracts } from '../../features/contracts/contracts.service.ts';
 
 export interface MunicipalityReference {
   code: string;
@@ -68,6 +69,8 @@ export async function loadReferenceData(db: Executor): Promise<void> {
       )
       .execute();
     await loadEvaluationInstruments(tx);
+    // The result contracts of the source documents (src/domain/contracts/seeds/), stored once and never overwritten.
+    await loadShippedContracts(tx, new Date());
   });
 }
 

@@ -6,6 +6,7 @@
 // depends on without a value, makes the goal "not measurable", with what is missing — also when
 // another target already fails (the rule is only judged on complete data).
 import { Rational } from '../money/rational.ts';
+import type { ConfidenceInterval } from '../evaluation/intervals.ts';
 import type { IsoDate } from '../guidance/guidance.types.ts';
 import type {
   ActivitiesTarget,
@@ -40,6 +41,8 @@ export interface MeasuredValue {
   period: DataPeriod | null;
   recordIds: readonly string[];
   source?: string;
+  /** 95 % interval for a share (Wilson) or NPS (standard error), in percent or NPS points. */
+  interval?: ConfidenceInterval | null;
 }
 
 /** No value, and why ("ingen besvarelser for segment drift i 2023", "kendskabsmålingen er ikke indtastet"). */

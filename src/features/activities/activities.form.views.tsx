@@ -1,34 +1,9 @@
 import type { PageContext } from '../../web/context.ts';
-import { CheckboxGroup, ErrorSummary, SelectField, TextField, listValue, stringValue, type FormErrors, type FormValues } from '../../web/components/forms.tsx';
+import { CheckboxGroup, ErrorSummary, SelectField, TextArea, TextField, listValue, stringValue, type FormErrors, type FormValues } from '../../web/components/forms.tsx';
 import { CsrfField, Page } from '../../web/layout.tsx';
 import { activityKindLabels, activityKinds } from './activities.schema.ts';
 import { t } from './activities.views.tsx';
 
-/** A DKFDS text area with its label, hint and error (the form components have none of their own). */
-const TextArea = (props: { ctx: PageContext; name: string; label: string; hint?: string; value: string | undefined; error: string | undefined; rows?: number }) => {
-  const described = [props.hint ? `${props.name}-hint` : null, props.error ? `${props.name}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={`form-group${props.error ? ' form-error' : ''}`}>
-      <label class="form-label" for={props.name}>
-        {props.label} <span class="weight-normal">({props.ctx.t('form.optional')})</span>
-      </label>
-      {props.hint ? (
-        <span class="form-hint" id={`${props.name}-hint`}>
-          {props.hint}
-        </span>
-      ) : null}
-      {props.error ? (
-        <span class="form-error-message" id={`${props.name}-error`}>
-          <span class="sr-only">{props.ctx.t('form.error')}: </span>
-          {props.error}
-        </span>
-      ) : null}
-      <textarea id={props.name} name={props.name} class="form-input" rows={props.rows ?? 4} aria-invalid={props.error ? 'true' : undefined} aria-describedby={described}>
-        {props.value ?? ''}
-      </textarea>
-    </div>
-  );
-};
 
 /**
  * Register or change an activity. `companies` are the companies already on it (from the company page:
@@ -85,6 +60,7 @@ export const ActivityFormPage = (props: {
         <TextArea
           ctx={ctx}
           name="cvrs"
+          required={false}
           rows={2}
           label={t(ctx, 'Flere deltagende virksomheder (CVR-numre)', 'More participating companies (CVR numbers)')}
           hint={t(ctx, 'Adskil med komma eller linjeskift. Virksomhederne skal være registreret i Knudepunkt.', 'Separate with commas or line breaks. The companies must be registered in Knudepunkt.')}
@@ -101,7 +77,7 @@ export const ActivityFormPage = (props: {
           value={stringValue(values, 'participantCount')}
           error={errors.participantCount}
         />
-        <TextArea ctx={ctx} name="note" label="Note" value={stringValue(values, 'note')} error={errors.note} />
+        <TextArea ctx={ctx} required={false} name="note" label="Note" value={stringValue(values, 'note')} error={errors.note} />
         <SelectField
           ctx={ctx}
           name="noteVisibility"

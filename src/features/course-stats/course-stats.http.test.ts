@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/app.ts';
-import { makeOrganisation, makeUser } from '../../../test/helpers/factories.ts';
+import { makeOrganisation } from '../../../test/helpers/factories.ts';
 import { readMunicipalities } from '../../db/seed/reference.ts';
 import { systemActor, type Role } from '../../domain/actor.ts';
 import { computeCourseBreakdown, computeCourseStats } from '../../domain/guidance/course-stats.ts';
@@ -23,12 +23,7 @@ describe('the course statistics pages and API', () => {
   let t: TestApp;
   let hubId: string;
   let viewer: TestClient;
-  const clientWith = async (roles: Role[], organisationId: string) => {
-    const user = await makeUser(t.database.db, { roles, organisationId });
-    const client = t.client();
-    await client.login(user.email);
-    return { client, user };
-  };
+  const clientWith = (roles: Role[], organisationId: string) => t.signedIn(organisationId, roles);
   const tokenFor = async (userId: string) => (await createApiToken(t.database.db, t.config, actorFromUser((await findUserById(t.database.db, userId))!), { name: 'Statistik' })).token;
   before(async () => {
     t = await createTestApp();

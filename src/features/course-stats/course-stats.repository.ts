@@ -8,7 +8,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 
 /** Each of the hub's courses that counts in year-1 or year, once per such year. */
-function countedCourses(hubId: string, year: number): RawBuilder<unknown> {
+export function countedCourses(hubId: string, year: number): RawBuilder<unknown> {
   const from = `${year - 1}-01-01`;
   const to = `${year + 1}-01-01`;
   return sql`

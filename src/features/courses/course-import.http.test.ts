@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/app.ts';
-import { makeOrganisation, makeUser } from '../../../test/helpers/factories.ts';
+import { makeOrganisation } from '../../../test/helpers/factories.ts';
 import type { Role } from '../../domain/actor.ts';
 
 const FIXTURE = readFileSync(fileURLToPath(new URL('../../../test/fixtures/courses-nordjylland.csv', import.meta.url)));
@@ -24,12 +24,7 @@ describe('the course import pages', () => {
   let manager: TestClient;
   let hubId: string;
   const courseCount = async () => Number((await t.database.db.selectFrom('guidance_courses').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-  const clientWith = async (roles: Role[], organisationId = hubId) => {
-    const user = await makeUser(t.database.db, { roles, organisationId });
-    const client = t.client();
-    await client.login(user.email);
-    return client;
-  };
+  const clientWith = async (roles: Role[], organisationId = hubId) => (await t.signedIn(organisationId, roles)).client;
   before(async () => {
     t = await createTestApp();
     hubId = (await makeOrganisation(t.database.db, { name: 'Erhvervshus Nordjylland', kind: 'hub', businessHubId: 'nordjylland' })).id;

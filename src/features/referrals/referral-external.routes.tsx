@@ -20,7 +20,7 @@ import {
   viewReferralByLink,
 } from './referral-external.service.ts';
 import { ExternalLinkErrorPage, ExternalReferralPage } from './referral-external.views.tsx';
-import { attachmentDisposition } from './referral-files.routes.tsx';
+import { sendDownload } from '../../web/download.ts';
 import { readScreeningForLink } from './referral-files.service.ts';
 import { getReferral, referrers } from './referrals.service.ts';
 
@@ -78,13 +78,7 @@ export function referralExternalRoutes(): Hono<AppEnv> {
       await checkLinkThrottle(database.db, clock, clientIp(c));
       const referral = await referralOfLink(database.db, { config, clock }, c.req.param('token'));
       const { info, bytes } = await readScreeningForLink(database.db, config.dataDir, referral);
-      return c.body(new Uint8Array(bytes), 200, {
-        'Content-Type': info.mediaType,
-        'Content-Disposition': attachmentDisposition(info.name),
-        'Content-Length': String(bytes.length),
-        'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': 'private, no-store',
-      });
+      return sendDownload(c, bytes, info.mediaType, info.name);
     } catch (error) {
       return linkError(c, error);
     }

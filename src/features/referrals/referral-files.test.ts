@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createTestApp, type TestApp, type TestClient } from '../../../test/helpers/app.ts';
-import { makeOrganisation, makeUser } from '../../../test/helpers/factories.ts';
+import { makeOrganisation } from '../../../test/helpers/factories.ts';
 import { MAX_SCREENING_BYTES, sniffScreeningType } from './referral-files.service.ts';
 
 const fixture = (name: string) => new Uint8Array(readFileSync(join(import.meta.dirname, '../../../test/fixtures/referrals', name)));
@@ -36,12 +36,7 @@ describe('screening files through HTTP', () => {
   let companyId: string;
   let leadId: string;
 
-  const client = async (organisationId: string, roles: ('adviser' | 'admin')[] = ['adviser']) => {
-    const user = await makeUser(t.database.db, { roles, organisationId });
-    const c = t.client();
-    await c.login(user.email);
-    return c;
-  };
+  const client = async (organisationId: string, roles: ('adviser' | 'admin')[] = ['adviser']) => (await t.signedIn(organisationId, roles)).client;
   /** The referral form as a browser sends it: multipart, with the CSRF token unless told otherwise. */
   const postForm = async (c: TestClient, fields: Record<string, string>, file?: { name: string; bytes: Uint8Array; type?: string }, csrf = true) => {
     const form = new FormData();

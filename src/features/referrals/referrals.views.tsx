@@ -3,7 +3,7 @@
 import { availableTransitions, referralOutcomeLabels, referralOutcomes, referralStateLabels, type ReferralState } from '../../domain/referrals/referral-states.ts';
 import { formatDuration, serviceGoalStatus } from '../../domain/referrals/service-goal.ts';
 import type { PageContext } from '../../web/context.ts';
-import { Alert, ErrorSummary, SelectField, TextField, type FormErrors, type FormValues, stringValue } from '../../web/components/forms.tsx';
+import { Alert, ErrorSummary, SelectField, TextArea, TextField, type FormErrors, type FormValues, stringValue } from '../../web/components/forms.tsx';
 import { ScrollRegion } from '../../web/components/scroll-region.tsx';
 import { Table } from '../../web/components/table.tsx';
 import { formatDateTime } from '../../web/format.ts';
@@ -23,32 +23,6 @@ const crumbs = (ctx: PageContext, last?: { href?: string; label: string }) => [
   ...(last ? [{ href: '/henvisninger', label: ctx.t('nav.referrals') }, last] : [{ label: ctx.t('nav.referrals') }]),
 ];
 
-const TextArea = (props: { ctx: PageContext; name: string; id?: string; label: string; value?: string | undefined; error?: string | undefined; required?: boolean; hint?: string }) => {
-  const id = props.id ?? props.name;
-  const described = [props.hint ? `${id}-hint` : null, props.error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={`form-group${props.error ? ' form-error' : ''}`}>
-      <label class="form-label" for={id}>
-        {props.label}
-        {props.required === false ? <span class="weight-normal"> ({props.ctx.t('form.optional')})</span> : null}
-      </label>
-      {props.hint ? (
-        <span class="form-hint" id={`${id}-hint`}>
-          {props.hint}
-        </span>
-      ) : null}
-      {props.error ? (
-        <span class="form-error-message" id={`${id}-error`}>
-          <span class="sr-only">{props.ctx.t('form.error')}: </span>
-          {props.error}
-        </span>
-      ) : null}
-      <textarea id={id} name={props.name} class="form-input" rows={4} aria-invalid={props.error ? 'true' : undefined} aria-describedby={described}>
-        {props.value ?? ''}
-      </textarea>
-    </div>
-  );
-};
 
 /** Time left of the service goal, overdue, or whether first contact was within it. */
 export function serviceGoalText(ctx: PageContext, referral: Referral, now: Date): string {

@@ -14,6 +14,7 @@ import { organisationOperations } from '../../features/organisations/organisatio
 import { plRateOperations } from '../../features/pl-rates/pl-rates.api.ts';
 import { referralOperations } from '../../features/referrals/referrals.api.ts';
 import { evaluationOperations } from '../../features/evaluation/evaluation.api.ts';
+import { contractOperations } from '../../features/contracts/contracts.api.ts';
 import type { ApiOperation } from './operation.ts';
 
-export const apiOperations: ApiOperation[] = [...meOperations, ...companyOperations, ...courseOperations, ...courseStatsOperations, ...organisationOperations, ...municipalityOperations, ...auditOperations, ...dataSetOperations, ...allocationOperations, ...baseGrantOperations, ...plRateOperations, ...activityOperations, ...referralOperations, ...evaluationOperations];
+export const apiOperations: ApiOperation[] = [...meOperations, ...companyOperations, ...courseOperations, ...courseStatsOperations, ...organisationOperations, ...municipalityOperations, ...auditOperations, ...dataSetOperations, ...allocationOperations, ...baseGrantOperations, ...plRateOperations, ...activityOperations, ...referralOperations, ...evaluationOperations, ...contractOperations];

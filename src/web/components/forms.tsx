@@ -82,6 +82,25 @@ export const TextField = (props: TextFieldProps) => {
   );
 };
 
+/** A multi-line text field; `required: false` marks it optional in the label (no browser validation). */
+export const TextArea = (props: { ctx: PageContext; name: string; id?: string; label: string; value?: string | undefined; error?: string | undefined; required?: boolean; hint?: string | undefined; rows?: number; inputClass?: string }) => {
+  const id = props.id ?? props.name;
+  return (
+    <FieldGroup ctx={props.ctx} id={id} label={props.label} required={props.required} hint={props.hint} error={props.error}>
+      <textarea
+        id={id}
+        name={props.name}
+        class={`form-input${props.inputClass ? ` ${props.inputClass}` : ''}`}
+        rows={props.rows ?? 4}
+        aria-invalid={props.error ? 'true' : undefined}
+        aria-describedby={describedBy(id, props.hint, props.error)}
+      >
+        {props.value ?? ''}
+      </textarea>
+    </FieldGroup>
+  );
+};
+
 export interface SelectFieldProps {
   ctx: PageContext;
   name: string;

@@ -9,6 +9,7 @@ export const da = {
   'nav.activities': 'Aktiviteter',
   'nav.referrals': 'Henvisninger',
   'nav.evaluation': 'Evaluering',
+  'nav.contracts': 'Resultatkontrakter',
   'nav.home': 'Forside',
   'nav.allocations': 'Fordelingsnøgler',
   'nav.admin': 'Administration',

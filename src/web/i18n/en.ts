@@ -10,6 +10,7 @@ export const en: Record<MessageKey, string> = {
   'nav.activities': 'Activities',
   'nav.referrals': 'Referrals',
   'nav.evaluation': 'Evaluation',
+  'nav.contracts': 'Result contracts',
   'nav.home': 'Home',
   'nav.allocations': 'Distribution keys',
   'nav.admin': 'Administration',

@@ -1,21 +1,29 @@
-// The result contracts of the source documents (04-contracts.md), shipped as data and validated by
-// contractSchema when this module loads.
+// The result contracts of the source documents (04-contracts.md), shipped as the JSON files next to this module
+// (the same JSON form a contract is stored and edited in) and validated by
+// contractSchema when this module loads: a seed that does not parse is a bug, reported per field.
 import type { Contract, ContractInput } from '../contract.schema.ts';
-import { midtjylland2020, midtjylland2020Input } from './midtjylland-2020.ts';
-import { nordjylland2019, nordjylland2019Input } from './nordjylland-2019.ts';
-import { nordjylland2022, nordjylland2022Input } from './nordjylland-2022.ts';
-import { nordjylland2023, nordjylland2023Input } from './nordjylland-2023.ts';
-import { nordjylland2024Draft, nordjylland2024DraftInput } from './nordjylland-2024-draft.ts';
+import { defineContract } from '../contract.schema.ts';
+import midtjylland2020Json from './midtjylland-2020.json' with { type: 'json' };
+import nordjylland2019Json from './nordjylland-2019.json' with { type: 'json' };
+import nordjylland2022Json from './nordjylland-2022.json' with { type: 'json' };
+import nordjylland2023Json from './nordjylland-2023.json' with { type: 'json' };
+import nordjylland2024DraftJson from './nordjylland-2024-udkast.json' with { type: 'json' };
 
-export { midtjylland2020, nordjylland2019, nordjylland2022, nordjylland2023, nordjylland2024Draft };
-
-export const seedContracts: readonly Contract[] = [nordjylland2019, midtjylland2020, nordjylland2022, nordjylland2023, nordjylland2024Draft];
-
-/** The plain input form of each seed (JSON-safe), in the same order. */
+/** The plain input form of each seed (JSON), oldest first. */
 export const seedContractInputs: readonly ContractInput[] = [
-  nordjylland2019Input,
-  midtjylland2020Input,
-  nordjylland2022Input,
-  nordjylland2023Input,
-  nordjylland2024DraftInput,
+  nordjylland2019Json,
+  midtjylland2020Json,
+  nordjylland2022Json,
+  nordjylland2023Json,
+  nordjylland2024DraftJson,
+] as ContractInput[];
+
+export const seedContracts: readonly Contract[] = seedContractInputs.map(defineContract);
+
+export const [nordjylland2019, midtjylland2020, nordjylland2022, nordjylland2023, nordjylland2024Draft] = seedContracts as [
+  Contract,
+  Contract,
+  Contract,
+  Contract,
+  Contract,
 ];
