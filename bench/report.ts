@@ -3,6 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
+import { contractSection } from './contracts/report.ts';
 import { spread } from './measure.ts';
 import { baselineLabels, httpRouteLabels, type BaselineId, type HttpResult, type HttpRouteId, type ImportResult, type RunInfo, type TargetResult } from './results.ts';
 import { termsPerKind } from './search/queries.ts';
@@ -101,17 +102,21 @@ function targetSection(target: TargetResult, info: RunInfo): string[] {
     lines.push(`| ${kind.id} | ${kind.example.replaceAll('|', '\\|')} | ${indexes} | ${seq} | ${explained.map((e) => ms(e.executionMs)).join(' / ')} |`);
   }
   lines.push('');
-  if (target.http) lines.push(...httpSection(target.http));
+  if (target.contracts) lines.push(...contractSection(target.contracts, target.label));
+  if (target.http) lines.push(...httpSection(target.http, target.contracts ? 'full' : 'companies'));
   if (target.imports) lines.push(...importSection(target.imports));
   return lines;
 }
 
-function httpSection(http: HttpResult): string[] {
+function httpSection(http: HttpResult, target: 'full' | 'companies'): string[] {
   const trivial = http.routes.trivial;
   const lines = [
     `#### HTTP under load (the real server, ${http.connections} connections, one signed-in adviser of Region Nordjylland)`,
     '',
-    `Each route: ${int(trivial.requests)} requests after ${int(http.connections * 4)} untimed, ${http.connections} in flight at once; latency from sending to the last byte. Ratios divide by the \`/healthz\` figure on the same server in the same run.`,
+    `Each route: ${int(trivial.requests)} requests after ${int(http.connections * 4)} untimed, ${http.connections} in flight at once; latency from sending to the last byte. Ratios divide by the \`/healthz\` figure on the same server in the same run.` +
+      (http.routes.contractDashboard
+        ? ` The contract dashboard: ${int(http.routes.contractDashboard.requests)} requests after ${int(http.connections)} untimed (each evaluates the whole contract), signed in as a manager of the same hub${target === 'full' ? ', on the whole synthetic data set' : ''}.`
+        : ''),
     '',
     '| route | p50 ms | p95 ms | p99 ms | requests/s | p50 ÷ baseline | p95 ÷ baseline | errors |',
     '|---|--:|--:|--:|--:|--:|--:|--:|',
@@ -121,7 +126,8 @@ function httpSection(http: HttpResult): string[] {
     if (!f) continue; // a run from before the route was measured
     lines.push(`| ${httpRouteLabels[id]} | ${ms(f.p50)} | ${ms(f.p95)} | ${ms(f.p99)} | ${int(f.rps)} | ${times(f.p50 / trivial.p50)} | ${times(f.p95 / trivial.p95)} | ${int(f.errors)} |`);
   }
-  lines.push('', `Peak resident memory of the server process (VmHWM) over the HTTP phase: **${int(http.peakRssMiB)} MiB**.`, '');
+  const after = Object.entries(http.rssAfterMiB ?? {}).map(([id, mib]) => `${id} ${int(mib)}`);
+  lines.push('', `Peak resident memory of the server process (VmHWM) over the HTTP phase: **${int(http.peakRssMiB)} MiB**${after.length > 0 ? ` (the peak so far after each route, MiB: ${after.join(', ')})` : ''}.`, '');
   if (http.serverExit) lines.push(`**The server process died during the phase (${http.serverExit}); requests after that count as errors.**`, '');
   return lines;
 }

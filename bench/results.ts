@@ -1,5 +1,6 @@
 // The shape of a benchmark run's results, shared by run.ts (which fills it) and report.ts (which
 // renders it). Kept apart so neither file grows past what one reads at once.
+import type { ContractPhaseResult } from './contracts/phase.ts';
 import type { HttpFigures } from './http/load.ts';
 import type { LatencyFigures } from './measure.ts';
 import type { ExplainedQuery } from './search/explain.ts';
@@ -41,26 +42,32 @@ export interface TargetResult {
   rounds: RoundResult[];
   kinds: { id: string; label: string; example: string }[];
   explain: Record<string, ExplainedQuery[]>;
-  /** Once per target, after the last round (absent with --no-http). */
+  /** Once per target, after the last round, on the whole synthetic data set (absent with --no-contracts). */
+  contracts?: ContractPhaseResult;
+  /** Once per target, after the contract phase (absent with --no-http). */
   http?: HttpResult;
   /** Once per target, after the HTTP phase (absent with --no-imports). */
   imports?: ImportResult;
 }
 
-export type HttpRouteId = 'trivial' | 'search' | 'searchTyped' | 'companyPage';
+export type HttpRouteId = 'trivial' | 'search' | 'searchTyped' | 'companyPage' | 'contractDashboard';
 
 export const httpRouteLabels: Record<HttpRouteId, string> = {
   trivial: '`GET /healthz` — baseline',
   search: '`GET /virksomheder?q=…` (company search page, the mix\'s Nordjylland terms)',
   searchTyped: '`GET /virksomheder?q=…` as the search box sends it (htmx: the results part only)',
   companyPage: '`GET /virksomheder/<id>` (company page, 500 Nordjylland companies)',
+  contractDashboard: '`GET /kontrakter/<id>` (contract dashboard, Nordjylland 2023 evaluated live, as a hub manager)',
 };
 
 export interface HttpResult {
   connections: number;
-  routes: Record<HttpRouteId, HttpFigures>;
+  /** contractDashboard: absent in runs from before it was measured, or without the contract phase. */
+  routes: Record<Exclude<HttpRouteId, 'contractDashboard'>, HttpFigures> & { contractDashboard?: HttpFigures };
   /** The server process's peak resident memory over the whole HTTP phase. */
   peakRssMiB: number;
+  /** The peak so far after each route (absent in runs from before it was recorded). */
+  rssAfterMiB?: Partial<Record<HttpRouteId, number>>;
   /** Set when the server process died during the phase ("exit code 1", "killed by SIGKILL"). */
   serverExit?: string;
 }

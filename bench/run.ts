@@ -1,4 +1,5 @@
-// `npm run bench`: the company-search benchmark (issue 4) on PostgreSQL (BENCH_DATABASE_URL or
+// `npm run bench`: the company-search benchmark (issue 4), the contract evaluation (issue 7; ./contracts/),
+// HTTP under load (./http/) and the importers (./imports/) on PostgreSQL (BENCH_DATABASE_URL or
 // DATABASE_URL; a fresh database kp_bench_<pid>, dropped afterwards) and on PGlite (a temp folder).
 // Each round loads the generated companies, runs ANALYZE and times the real search against baselines
 // on the same data; bench/README.md gets the figures as min/median/max over the rounds (06-engineering:
@@ -7,6 +8,7 @@
 //   npm run bench -- [--scale small|region|national] [--pglite-scale …] [--targets postgres,pglite]
 //                    [--rounds 3] [--runs 40] [--warmup 10] [--seed N] [--no-readme | --rerender]
 //                    [--http-connections 32] [--http-requests 2000] [--no-http] [--import-rows 20000] [--no-imports]
+//                    [--contract-runs 30] [--contract-requests 200] [--no-contracts]
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -17,6 +19,7 @@ import { findCompanyRowByCvr, searchCompanyRows } from '../src/features/companie
 import { COMPANY_PAGE_SIZE } from '../src/features/companies/companies.service.ts';
 import { defaultSeed, generateCompanies, isScale, scales, type GeneratedCompany, type Scale } from '../src/db/seed/synthetic/companies.ts';
 import { insertCompanies, stderrProgress } from '../src/db/seed/synthetic/load.ts';
+import { measureContracts } from './contracts/phase.ts';
 import { measureHttp } from './http/phase.ts';
 import { measureImports } from './imports/phase.ts';
 import { timed, timeQueries } from './measure.ts';
@@ -44,6 +47,9 @@ const { values: options } = parseArgs({
     'no-http': { type: 'boolean', default: false },
     'import-rows': { type: 'string', default: '20000' },
     'no-imports': { type: 'boolean', default: false },
+    'contract-runs': { type: 'string', default: '30' },
+    'contract-requests': { type: 'string', default: '200' },
+    'no-contracts': { type: 'boolean', default: false },
   },
 });
 
@@ -180,9 +186,21 @@ async function benchTarget(target: BenchTarget, targetScale: Scale): Promise<Tar
     result.rounds.push(roundResult);
     if (round === rounds) result.explain = explained;
   }
+  // After the search rounds: it replaces the companies with the whole synthetic data set, which the
+  // HTTP phase then runs on.
+  if (!options['no-contracts']) {
+    result.contracts = await measureContracts(target, { scale: targetScale, seed, runs: Number(options['contract-runs']), warmup: Math.min(warmup, 5), log });
+  }
   if (!options['no-http']) {
     const connections = Number(options['http-connections']);
-    result.http = await measureHttp(target, mix, { connections, requests: Number(options['http-requests']), warmup: connections * 4, port: Number(options['http-port']), log });
+    result.http = await measureHttp(target, mix, {
+      connections,
+      requests: Number(options['http-requests']),
+      warmup: connections * 4,
+      port: Number(options['http-port']),
+      log,
+      contractRequests: result.contracts ? Number(options['contract-requests']) : 0,
+    });
   }
   // Last: it replaces the loaded companies with the imported ones.
   if (!options['no-imports']) result.imports = await measureImports(target, companies, { rows: Number(options['import-rows']), seed, log });

@@ -10,6 +10,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
 import { openDatabase, type Database, type DatabaseKind } from '../src/db/database.ts';
 import type { GeneratedCompany } from '../src/db/seed/synthetic/companies.ts';
+import { connectPGlite, connectPostgres, type BulkConnection } from '../src/db/seed/synthetic/generate.ts';
 import { copyCompaniesPGlite, copyCompaniesPostgres, copyTablesPGlite, copyTablesPostgres, type CopyTable, type Progress } from '../src/db/seed/synthetic/load.ts';
 import { timed } from './measure.ts';
 
@@ -28,6 +29,10 @@ export interface BenchTarget {
    * import benchmark compares the importers with. No app handle may be open on PGlite.
    */
   copyTables(before: string, tables: readonly CopyTable[]): Promise<{ ms: number }>;
+  /** A raw session for the synthetic data set's generator (`generateSyntheticData`). No app handle may be open on PGlite. */
+  bulkConnection(): Promise<BulkConnection>;
+  /** PostgreSQL only: the app's handle with JIT compilation off for its sessions (a diagnosis, not how the app runs). */
+  openWithoutJit?(): Promise<Database>;
   /** The environment that points `knudepunkt serve` at this database. */
   serverEnv(): Record<string, string>;
   dispose(): Promise<void>;
@@ -52,6 +57,12 @@ export async function postgresTarget(serverUrl: string): Promise<BenchTarget> {
     kind: 'postgres',
     label: 'PostgreSQL',
     open: () => openDatabase({ databaseUrl }),
+    bulkConnection: () => connectPostgres(databaseUrl),
+    openWithoutJit() {
+      const withOptions = new URL(databaseUrl);
+      withOptions.searchParams.set('options', '-c jit=off');
+      return openDatabase({ databaseUrl: withOptions.toString() });
+    },
     serverEnv: () => ({ DATABASE_URL: databaseUrl }),
     async copyTables(before, tables) {
       const client = new pg.Client({ connectionString: databaseUrl });
@@ -94,6 +105,7 @@ export function pgliteTarget(): BenchTarget {
     kind: 'pglite',
     label: 'PGlite',
     open: () => openDatabase({ pgliteDir: dir }),
+    bulkConnection: () => connectPGlite(dir),
     serverEnv: () => ({ DATA_DIR: dataDir, DATABASE_URL: '' }),
     async copyTables(before, tables) {
       const pglite = await PGlite.create({ dataDir: dir, extensions: { pg_trgm } });

@@ -24,22 +24,26 @@ export interface AuditFilter {
   to?: Date | undefined;
 }
 
+const auditRow = (entry: AuditEntryInsert) => ({
+  actor_user_id: entry.actorUserId,
+  actor_name: entry.actorName,
+  actor_organisation_id: entry.actorOrganisationId,
+  actor_organisation_name: entry.actorOrganisationName,
+  action: entry.action,
+  entity_type: entry.entityType,
+  entity_id: entry.entityId,
+  before: entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
+  after: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
+  request_id: entry.requestId,
+});
+
 export async function insertAuditEntry(db: Executor, entry: AuditEntryInsert): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor_user_id: entry.actorUserId,
-      actor_name: entry.actorName,
-      actor_organisation_id: entry.actorOrganisationId,
-      actor_organisation_name: entry.actorOrganisationName,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId,
-      before: entry.before === undefined || entry.before === null ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined || entry.after === null ? null : JSON.stringify(entry.after),
-      request_id: entry.requestId,
-    })
-    .execute();
+  await db.insertInto('audit_log').values(auditRow(entry)).execute();
+}
+
+/** Many entries in one statement (an import's batch), in the order given. */
+export async function insertAuditEntries(db: Executor, entries: AuditEntryInsert[]): Promise<void> {
+  if (entries.length > 0) await db.insertInto('audit_log').values(entries.map(auditRow)).execute();
 }
 
 function filtered(db: Executor, filter: AuditFilter) {

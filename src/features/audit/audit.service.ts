@@ -4,7 +4,7 @@ import type { Executor } from '../../db/database.ts';
 import type { AuditAction } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { requireRole } from '../authorization.ts';
-import { distinctEntityTypes, findAuditEntries, insertAuditEntry, streamAuditEntries, type AuditFilter } from './audit.repository.ts';
+import { distinctEntityTypes, findAuditEntries, insertAuditEntries, insertAuditEntry, streamAuditEntries, type AuditFilter } from './audit.repository.ts';
 
 export interface AuditChange {
   action: AuditAction;
@@ -30,8 +30,8 @@ export function withoutSecrets(value: unknown): unknown {
   return value;
 }
 
-export async function recordAudit(db: Executor, actor: Actor, change: AuditChange): Promise<void> {
-  await insertAuditEntry(db, {
+function auditEntry(actor: Actor, change: AuditChange) {
+  return {
     actorUserId: actor.kind === 'user' ? actor.userId : null,
     actorName: actor.name,
     actorOrganisationId: actor.kind === 'user' ? actor.organisationId : null,
@@ -42,7 +42,16 @@ export async function recordAudit(db: Executor, actor: Actor, change: AuditChang
     before: withoutSecrets(change.before ?? null),
     after: withoutSecrets(change.after ?? null),
     requestId: actor.requestId ?? null,
-  });
+  };
+}
+
+export async function recordAudit(db: Executor, actor: Actor, change: AuditChange): Promise<void> {
+  await insertAuditEntry(db, auditEntry(actor, change));
+}
+
+/** Several changes by one actor, written in one statement (imports). */
+export async function recordAuditBatch(db: Executor, actor: Actor, changes: AuditChange[]): Promise<void> {
+  await insertAuditEntries(db, changes.map((change) => auditEntry(actor, change)));
 }
 
 export async function listAuditLog(db: Executor, actor: Actor, filter: AuditFilter, page: { page: number; pageSize: number }) {

@@ -203,3 +203,48 @@ export async function regionOfMunicipality(db: Executor, code: string | null): P
   const row = await db.selectFrom('municipalities').select('region_code').where('code', '=', code).executeTakeFirst();
   return row ? row.region_code : undefined;
 }
+
+// Batch forms for the CVR import (one statement per table and batch of documents).
+
+/** The companies with these CVR numbers (all regions). */
+export async function findCompanyRowsByCvr(db: Executor, cvrs: string[]) {
+  if (cvrs.length === 0) return [];
+  return db.selectFrom('companies').selectAll().where('cvr', 'in', cvrs).execute();
+}
+
+/** Each company's production units, by company id, sorted by P-number. */
+export async function findProductionUnitsOfCompanies(db: Executor, companyIds: string[]): Promise<Map<string, { p_number: string; active: boolean }[]>> {
+  const byCompany = new Map<string, { p_number: string; active: boolean }[]>();
+  if (companyIds.length === 0) return byCompany;
+  const rows = await db.selectFrom('company_production_units').select(['company_id', 'p_number', 'active']).where('company_id', 'in', companyIds).orderBy('company_id').orderBy('p_number').execute();
+  for (const row of rows) byCompany.set(row.company_id, [...(byCompany.get(row.company_id) ?? []), { p_number: row.p_number, active: row.active }]);
+  return byCompany;
+}
+
+/** Inserts the companies; returns their ids by CVR number. */
+export async function insertCompanies(db: Executor, rows: (Partial<CompanyColumns> & Pick<CompanyColumns, 'name' | 'source' | 'cvr'>)[]): Promise<Map<string, string>> {
+  if (rows.length === 0) return new Map();
+  const inserted = await db.insertInto('companies').values(rows).returning(['id', 'cvr']).execute();
+  return new Map(inserted.map((row) => [row.cvr!, row.id]));
+}
+
+/** Inserts production units, 10,000 a statement (PostgreSQL takes at most 65,535 parameters). */
+export async function insertProductionUnits(db: Executor, units: { companyId: string; pNumber: string; active: boolean }[]): Promise<void> {
+  for (let start = 0; start < units.length; start += 10_000) {
+    const slice = units.slice(start, start + 10_000);
+    await db.insertInto('company_production_units').values(slice.map((unit) => ({ company_id: unit.companyId, p_number: unit.pNumber, active: unit.active }))).execute();
+  }
+}
+
+/** Adds each company to its region (when known); existing pairs are left as they are. */
+export async function addRegionsOfCompanies(db: Executor, pairs: { companyId: string; regionCode: number | null | undefined }[]): Promise<void> {
+  const values = [...new Map(pairs.flatMap((p) => (typeof p.regionCode === 'number' ? [[`${p.companyId} ${p.regionCode}`, { company_id: p.companyId, region_code: p.regionCode }] as const] : []))).values()];
+  if (values.length === 0) return;
+  await db.insertInto('company_regions').values(values).onConflict((oc) => oc.columns(['region_code', 'company_id']).doNothing()).execute();
+}
+
+/** The region of each of the 98 municipalities, by code. */
+export async function municipalityRegions(db: Executor): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('municipalities').select(['code', 'region_code']).execute();
+  return new Map(rows.map((row) => [row.code, row.region_code]));
+}

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { systemActor } from '../../domain/actor.ts';
 import { AppError } from '../../domain/errors.ts';
-import { readCvrDocuments } from '../../domain/companies/cvr-document.ts';
+import { readCvrDocuments, type CvrDocumentRead } from '../../domain/companies/cvr-document.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/database.ts';
+import { readFileLines } from '../courses/course-import.files.ts';
 import { importCvrDocuments } from './cvr-import.service.ts';
 
 const fixture = (name: string) => new URL(`../../../test/fixtures/cvr/${name}`, import.meta.url);
-const lines = (name: string) => createInterface({ input: createReadStream(fixture(name), 'utf8'), crlfDelay: Infinity });
+const lines = (name: string) => readFileLines(fileURLToPath(fixture(name)));
 
 describe('import from the CVR register', () => {
   let database: TestDatabase;
@@ -64,5 +64,38 @@ describe('import from the CVR register', () => {
   it('refuses the import to anyone but an administrator', async () => {
     const adviser = { kind: 'user', userId: '00000000-0000-4000-8000-000000000000', name: 'X', organisationId: '00000000-0000-4000-8000-000000000000', organisationName: 'X', organisationKind: 'hub', regionCode: 1081, roles: ['adviser'], locale: 'da' } as const;
     await assert.rejects(importCvrDocuments(database.db, { ...adviser, roles: ['adviser'] }, readCvrDocuments(lines('bulk.jsonl')), { now: new Date() }), (error: AppError) => error.code === 'forbidden');
+  });
+
+  it('gives the same result in batches of any size, and a CVR number twice in one file updates the first', async () => {
+    for (const batchSize of [1, 2, 500]) {
+      const cvr = (n: number) => `${batchSize}`.padStart(3, '0') + `${n}`.padStart(5, '0');
+      const company = (n: number, name: string, municipalityCode: string | null, pUnits: { pNumber: string; active: boolean }[]): CvrDocumentRead => ({
+        line: n,
+        company: {
+          cvr: cvr(n), name, municipalityCode, pUnits,
+          address: { street: null, postcode: null, city: null },
+          industryCode: null, industryText: null, legalForm: null, employeesBand: null, employeesYear: null,
+          startDate: null, status: 'active', statusText: null, advertisingProtected: false,
+        },
+      });
+      async function* documents(): AsyncIterable<CvrDocumentRead> {
+        yield company(1, 'Batch Et ApS', '851', [{ pNumber: '1000000001', active: true }]);
+        yield company(2, 'Batch To ApS', '999', []);
+        yield company(1, 'Batch Et og Søn ApS', '851', [{ pNumber: '1000000001', active: true }, { pNumber: '1000000002', active: false }]);
+        yield company(3, 'Batch Tre ApS', null, []);
+      }
+      const summary = await database.db.transaction().execute((tx) => importCvrDocuments(tx, actor, documents(), { now: new Date('2026-11-24T10:00:00Z'), batchSize }));
+      assert.deepEqual(summary, { created: 3, updated: 1, unchanged: 0, rejected: [] }, `batch size ${batchSize}`);
+      const one = await database.db.selectFrom('companies').selectAll().where('cvr', '=', cvr(1)).executeTakeFirstOrThrow();
+      assert.equal(one.name, 'Batch Et og Søn ApS');
+      const units = await database.db.selectFrom('company_production_units').select(['p_number', 'active']).where('company_id', '=', one.id).orderBy('p_number').execute();
+      assert.deepEqual(units, [{ p_number: '1000000001', active: true }, { p_number: '1000000002', active: false }]);
+      const regions = await database.db.selectFrom('company_regions').select('region_code').where('company_id', '=', one.id).execute();
+      assert.deepEqual(regions, [{ region_code: 1081 }]);
+      const unknown = await database.db.selectFrom('companies').select('municipality_code').where('cvr', '=', cvr(2)).executeTakeFirstOrThrow();
+      assert.equal(unknown.municipality_code, null, 'an unknown municipality code is not stored');
+      const audits = await database.db.selectFrom('audit_log').select('action').where('entity_id', '=', one.id).orderBy('id').execute();
+      assert.deepEqual(audits.map((a) => a.action), ['create', 'update']);
+    }
   });
 });
