@@ -2,9 +2,7 @@
 // arguments, the file, the migrations check, progress on stderr, every error on stderr, the summary
 // on stdout. Exit codes: 0 imported (or, with --dry-run, the file is valid); 1 the file cannot be
 // read; 2 bad usage, a database without the migrations, or a file with errors (nothing is imported).
-import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../config.ts';
 import type { Executor } from '../../db/database.ts';
@@ -12,6 +10,7 @@ import { pendingMigrations } from '../../db/migrate.ts';
 import { systemActor, type Actor } from '../../domain/actor.ts';
 import { openConfiguredDatabase } from '../../server.ts';
 import type { CliIo } from '../io.ts';
+import { readFileLines } from '../../features/courses/course-import.files.ts';
 
 export interface CsvImportSummary {
   rows: number;
@@ -67,8 +66,7 @@ export async function runCsvImport<S extends CsvImportSummary>(command: CsvImpor
       io.stderr(`Databasen mangler ${pending.length} migrering(er): kør "knudepunkt migrate" først.\n`);
       return 2;
     }
-    const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-    const summary = await command.importFile(database.db, systemActor(command.actorName), lines, {
+    const summary = await command.importFile(database.db, systemActor(command.actorName), readFileLines(file), {
       dryRun,
       onProgress: (rows) => io.stderr(`\rLæst: ${count(rows)} rækker`),
     });

@@ -1,13 +1,12 @@
 // knudepunkt import cvr <file>: the CVR register's documents into the companies (02-crm.md).
-import { createReadStream } from 'node:fs';
 import { access } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
 import { loadConfig } from '../../config.ts';
 import { systemActor } from '../../domain/actor.ts';
 import { readCvrDocuments } from '../../domain/companies/cvr-document.ts';
 import { importCvrDocuments } from '../../features/companies/cvr-import.service.ts';
 import { openConfiguredDatabase } from '../../server.ts';
 import type { CliIo } from '../io.ts';
+import { readFileLines } from '../../features/courses/course-import.files.ts';
 
 export const importCvrUsage =
   'knudepunkt import cvr <fil>\n' +
@@ -28,9 +27,8 @@ export async function runImportCvr(args: string[], io: CliIo): Promise<number> {
   }
   const database = await openConfiguredDatabase(loadConfig(io.env));
   try {
-    const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
     const summary = await database.db.transaction().execute((tx) =>
-      importCvrDocuments(tx, systemActor('CVR-import'), readCvrDocuments(lines), {
+      importCvrDocuments(tx, systemActor('CVR-import'), readCvrDocuments(readFileLines(file)), {
         now: new Date(),
         onProgress: (done) => io.stderr(`\rIndlæst: ${done.toLocaleString('da-DK')} dokumenter`),
       }),

@@ -11,7 +11,12 @@ import { createInterface } from 'node:readline';
 import { AppError } from '../../domain/errors.ts';
 import type { CourseImportSummary } from './course-import.service.ts';
 
-/** Streams a file's lines without their line breaks; a read error (ENOENT …) reaches the loop. */
+/**
+ * Streams a file's lines without their line breaks; a read error (ENOENT …) reaches the loop.
+ * The file is opened only when the loop asks for the first line: a readline interface reads from the
+ * moment it exists, and lines it reads before anyone iterates are lost (nodejs/node#33463) — so an
+ * import must never create one and then await a transaction before reading it. Use this instead.
+ */
 export async function* readFileLines(path: string): AsyncGenerator<string> {
   const input = createReadStream(path, { encoding: 'utf8' });
   const lines = createInterface({ input, crlfDelay: Infinity });
