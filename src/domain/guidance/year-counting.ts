@@ -34,7 +34,7 @@ export function countsInYear(course: Pick<CountableCourse, 'startDate' | 'meetin
 
 /** "  Nordisk   Kaffe Kompagni " → "nordisk kaffe kompagni". */
 export function normaliseCompanyName(name: string): string {
-  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('da-DK');
+  return name.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase(); // as matchKey: Danish casing is not locale-specific
 }
 
 /**

@@ -1,3 +1,4 @@
+import { insertByColumns, type ColumnTypes } from '../../db/bulk.ts';
 import type { Executor } from '../../db/database.ts';
 import type { AuditAction } from '../../db/schema.ts';
 
@@ -41,9 +42,14 @@ export async function insertAuditEntry(db: Executor, entry: AuditEntryInsert): P
   await db.insertInto('audit_log').values(auditRow(entry)).execute();
 }
 
+const auditColumnTypes: ColumnTypes<ReturnType<typeof auditRow>> = {
+  actor_user_id: 'uuid', actor_name: 'text', actor_organisation_id: 'uuid', actor_organisation_name: 'text', action: 'text',
+  entity_type: 'text', entity_id: 'text', before: 'jsonb', after: 'jsonb', request_id: 'text',
+};
+
 /** Many entries in one statement (an import's batch), in the order given. */
 export async function insertAuditEntries(db: Executor, entries: AuditEntryInsert[]): Promise<void> {
-  if (entries.length > 0) await db.insertInto('audit_log').values(entries.map(auditRow)).execute();
+  if (entries.length > 0) await insertByColumns('audit_log', auditColumnTypes, entries.map(auditRow)).execute(db);
 }
 
 function filtered(db: Executor, filter: AuditFilter) {

@@ -1,4 +1,5 @@
 import { sql, type Selectable } from 'kysely';
+import { insertByColumns, type ColumnTypes } from '../../db/bulk.ts';
 import type { Executor } from '../../db/database.ts';
 import type { CompaniesTable } from '../../db/tables/crm.ts';
 import { isUuid } from '../validation.ts';
@@ -209,38 +210,49 @@ export async function regionOfMunicipality(db: Executor, code: string | null): P
 /** The companies with these CVR numbers (all regions). */
 export async function findCompanyRowsByCvr(db: Executor, cvrs: string[]) {
   if (cvrs.length === 0) return [];
-  return db.selectFrom('companies').selectAll().where('cvr', 'in', cvrs).execute();
+  return db.selectFrom('companies').selectAll().where(sql<boolean>`cvr = any(${cvrs}::text[])`).execute();
 }
 
 /** Each company's production units, by company id, sorted by P-number. */
 export async function findProductionUnitsOfCompanies(db: Executor, companyIds: string[]): Promise<Map<string, { p_number: string; active: boolean }[]>> {
   const byCompany = new Map<string, { p_number: string; active: boolean }[]>();
   if (companyIds.length === 0) return byCompany;
-  const rows = await db.selectFrom('company_production_units').select(['company_id', 'p_number', 'active']).where('company_id', 'in', companyIds).orderBy('company_id').orderBy('p_number').execute();
+  const rows = await db
+    .selectFrom('company_production_units')
+    .select(['company_id', 'p_number', 'active'])
+    .where(sql<boolean>`company_id = any(${companyIds}::uuid[])`)
+    .orderBy('company_id')
+    .orderBy('p_number')
+    .execute();
   for (const row of rows) byCompany.set(row.company_id, [...(byCompany.get(row.company_id) ?? []), { p_number: row.p_number, active: row.active }]);
   return byCompany;
 }
 
-/** Inserts the companies; returns their ids by CVR number. */
-export async function insertCompanies(db: Executor, rows: (Partial<CompanyColumns> & Pick<CompanyColumns, 'name' | 'source' | 'cvr'>)[]): Promise<Map<string, string>> {
+const companyColumnTypes: ColumnTypes<CompanyColumns> = {
+  cvr: 'text', name: 'text', municipality_code: 'text', street: 'text', postcode: 'text', city: 'text',
+  industry_code: 'text', industry_text: 'text', legal_form: 'text', employees_band: 'text', employees_year: 'integer',
+  start_date: 'date', status: 'text', status_text: 'text', advertising_protected: 'boolean', source: 'text', cvr_synced_at: 'timestamptz',
+};
+
+/** Inserts the companies (every column given); returns their ids by CVR number. */
+export async function insertCompanies(db: Executor, rows: CompanyColumns[]): Promise<Map<string, string>> {
   if (rows.length === 0) return new Map();
-  const inserted = await db.insertInto('companies').values(rows).returning(['id', 'cvr']).execute();
-  return new Map(inserted.map((row) => [row.cvr!, row.id]));
+  const inserted = await sql<{ id: string; cvr: string }>`${insertByColumns('companies', companyColumnTypes, rows)} returning id, cvr`.execute(db);
+  return new Map(inserted.rows.map((row) => [row.cvr, row.id]));
 }
 
-/** Inserts production units, 10,000 a statement (PostgreSQL takes at most 65,535 parameters). */
+/** Inserts production units. */
 export async function insertProductionUnits(db: Executor, units: { companyId: string; pNumber: string; active: boolean }[]): Promise<void> {
-  for (let start = 0; start < units.length; start += 10_000) {
-    const slice = units.slice(start, start + 10_000);
-    await db.insertInto('company_production_units').values(slice.map((unit) => ({ company_id: unit.companyId, p_number: unit.pNumber, active: unit.active }))).execute();
-  }
+  if (units.length === 0) return;
+  const rows = units.map((unit) => ({ company_id: unit.companyId, p_number: unit.pNumber, active: unit.active }));
+  await insertByColumns('company_production_units', { company_id: 'uuid', p_number: 'text', active: 'boolean' }, rows).execute(db);
 }
 
 /** Adds each company to its region (when known); existing pairs are left as they are. */
 export async function addRegionsOfCompanies(db: Executor, pairs: { companyId: string; regionCode: number | null | undefined }[]): Promise<void> {
   const values = [...new Map(pairs.flatMap((p) => (typeof p.regionCode === 'number' ? [[`${p.companyId} ${p.regionCode}`, { company_id: p.companyId, region_code: p.regionCode }] as const] : []))).values()];
   if (values.length === 0) return;
-  await db.insertInto('company_regions').values(values).onConflict((oc) => oc.columns(['region_code', 'company_id']).doNothing()).execute();
+  await sql`${insertByColumns('company_regions', { company_id: 'uuid', region_code: 'integer' }, values)} on conflict (region_code, company_id) do nothing`.execute(db);
 }
 
 /** The region of each of the 98 municipalities, by code. */

@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Executor } from '../../db/database.ts';
 import type { Actor } from '../../domain/actor.ts';
-import type { AuditChange } from '../audit/audit.service.ts';
+import { recordAuditBatch, type AuditChange } from '../audit/audit.service.ts';
+import { addRegionsOfCompanies } from '../companies/companies.repository.ts';
 import type { CourseCsvError } from '../../domain/guidance/courses-csv.ts';
 import type { GuidanceCourse } from '../../domain/guidance/guidance.types.ts';
 import { companyKey, normaliseCompanyName } from '../../domain/guidance/year-counting.ts';
@@ -14,9 +15,7 @@ import {
   findCompaniesByImportKey,
   findImportedCourses,
   findUnkeyedPreStarters,
-  insertAuditEntries,
   insertCompanyImportKeys,
-  insertCompanyRegionPairs,
   insertImportedCompanies,
   insertImportedCourses,
   updateImportedCourse,
@@ -179,7 +178,7 @@ async function writeBatch(
   await insertCompanyImportKeys(db, keys);
   // docs/decisions/005: the company is shared in its municipality's region and in the region of the
   // organisation that registers the course.
-  await insertCompanyRegionPairs(
+  await addRegionsOfCompanies(
     db,
     rows.flatMap((row) => {
       const companyId = memory.companies.get(companyKey(row.course))!.id;
@@ -194,5 +193,5 @@ async function writeBatch(
     const pick = (source: Partial<Record<keyof ImportedCourseValues, unknown>>) => Object.fromEntries(changed.map((key) => [key, source[key]]));
     audit.push({ action: 'update', entityType: 'guidanceCourse', entityId: stored.id, before: pick(stored), after: { sourceId: stored.source_id, ...pick(values) } });
   }
-  await insertAuditEntries(db, actor, audit);
+  await recordAuditBatch(db, actor, audit);
 }

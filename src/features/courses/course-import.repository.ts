@@ -1,9 +1,8 @@
 // SQL of the courses import (02-crm.md, "Imports"). Everything works on a batch of rows at a time, so a
 // large file costs a few statements per few hundred rows rather than several per row.
 import { sql } from 'kysely';
+import { insertByColumns } from '../../db/bulk.ts';
 import type { Executor } from '../../db/database.ts';
-import type { Actor } from '../../domain/actor.ts';
-import { withoutSecrets, type AuditChange } from '../audit/audit.service.ts';
 
 export interface ImportReference {
   hubs: { id: string; name: string; regionCode: number }[];
@@ -147,53 +146,35 @@ export async function findImportedCourses(db: Executor, sourceIds: string[]): Pr
 
 export async function insertImportedCompanies(db: Executor, companies: { id: string; cvr: string | null; name: string; municipalityCode: string }[]): Promise<void> {
   if (companies.length === 0) return;
-  await db
-    .insertInto('companies')
-    .values(companies.map((c) => ({ id: c.id, cvr: c.cvr, name: c.name, municipality_code: c.municipalityCode, source: 'import' as const })))
-    .execute();
+  const rows = companies.map((c) => ({ id: c.id, cvr: c.cvr, name: c.name, municipality_code: c.municipalityCode, source: 'import' }));
+  await insertByColumns('companies', { id: 'uuid', cvr: 'text', name: 'text', municipality_code: 'text', source: 'text' }, rows).execute(db);
 }
 
 export async function insertCompanyImportKeys(db: Executor, keys: { importKey: string; companyId: string }[]): Promise<void> {
   if (keys.length === 0) return;
-  await db
-    .insertInto('company_import_keys')
-    .values(keys.map((k) => ({ import_key: k.importKey, company_id: k.companyId })))
-    .onConflict((oc) => oc.column('import_key').doNothing())
-    .execute();
+  const rows = keys.map((k) => ({ import_key: k.importKey, company_id: k.companyId }));
+  await sql`${insertByColumns('company_import_keys', { import_key: 'text', company_id: 'uuid' }, rows)} on conflict (import_key) do nothing`.execute(db);
 }
 
-export async function insertCompanyRegionPairs(db: Executor, pairs: { companyId: string; regionCode: number }[]): Promise<void> {
-  const unique = [...new Map(pairs.map((p) => [`${p.companyId}|${p.regionCode}`, p])).values()];
-  if (unique.length === 0) return;
-  await db
-    .insertInto('company_regions')
-    .values(unique.map((p) => ({ company_id: p.companyId, region_code: p.regionCode })))
-    .onConflict((oc) => oc.columns(['region_code', 'company_id']).doNothing())
-    .execute();
-}
+const courseColumnTypes = {
+  id: 'uuid', source_id: 'text', company_id: 'uuid', organisation_id: 'uuid', business_hub_id: 'text', category: 'text', themes: 'text[]',
+  segment: 'text', target_group: 'text', start_date: 'date', end_date: 'date', municipality_code: 'text', status: 'text',
+} as const;
 
 export async function insertImportedCourses(db: Executor, courses: (ImportedCourseValues & { id: string; source_id: string })[]): Promise<void> {
   if (courses.length === 0) return;
-  await db
-    .insertInto('guidance_courses')
-    .values(
-      courses.map(({ meeting_dates: _meetings, ...course }) => ({
-        ...course,
-        adviser_user_id: null,
-        // The file has no status: a course with an end date has ended (decision 006).
-        status: course.end_date === null ? ('active' as const) : ('completed' as const),
-      })),
-    )
-    .execute();
+  const rows = courses.map(({ meeting_dates: _meetings, ...course }) => ({
+    ...course,
+    // The file has no status: a course with an end date has ended (decision 006).
+    status: course.end_date === null ? 'active' : 'completed',
+  }));
+  await insertByColumns('guidance_courses', courseColumnTypes, rows).execute(db);
   await insertMeetings(db, courses.flatMap((course) => course.meeting_dates.map((date) => ({ courseId: course.id, date }))));
 }
 
 async function insertMeetings(db: Executor, meetings: { courseId: string; date: string }[]): Promise<void> {
   if (meetings.length === 0) return;
-  await db
-    .insertInto('course_meetings')
-    .values(meetings.map((m) => ({ course_id: m.courseId, meeting_date: m.date })))
-    .execute();
+  await insertByColumns('course_meetings', { course_id: 'uuid', meeting_date: 'date' }, meetings.map((m) => ({ course_id: m.courseId, meeting_date: m.date }))).execute(db);
 }
 
 /** Makes an imported course equal to its row again: the fields and the list of meetings. */
@@ -207,27 +188,4 @@ export async function updateImportedCourse(db: Executor, id: string, values: Imp
   if (!meetingsChanged) return;
   await db.deleteFrom('course_meetings').where('course_id', '=', id).execute();
   await insertMeetings(db, meetings.map((date) => ({ courseId: id, date })));
-}
-
-/** Many audit entries in one statement (the same columns as recordAudit writes one at a time). */
-export async function insertAuditEntries(db: Executor, actor: Actor, changes: AuditChange[]): Promise<void> {
-  if (changes.length === 0) return;
-  const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(withoutSecrets(value)));
-  await db
-    .insertInto('audit_log')
-    .values(
-      changes.map((change) => ({
-        actor_user_id: actor.kind === 'user' ? actor.userId : null,
-        actor_name: actor.name,
-        actor_organisation_id: actor.kind === 'user' ? actor.organisationId : null,
-        actor_organisation_name: actor.kind === 'user' ? actor.organisationName : null,
-        action: change.action,
-        entity_type: change.entityType,
-        entity_id: change.entityId,
-        before: json(change.before),
-        after: json(change.after),
-        request_id: actor.requestId ?? null,
-      })),
-    )
-    .execute();
 }

@@ -10,6 +10,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import type { Executor } from '../../database.ts';
 import { inBatches, type GeneratedCompany } from './companies.ts';
+import { arrayLiteral } from '../../bulk.ts';
 
 export type Progress = (loaded: number) => void;
 
@@ -54,11 +55,6 @@ export async function insertCompanies(db: Executor, companies: Iterable<Generate
 
 /** A value COPY's text format can carry: scalars, and text arrays (themes, roles). */
 export type CopyValue = string | number | boolean | Date | null | readonly string[];
-
-/** An array literal ({a,"b c"}): every element double-quoted, quotes and backslashes escaped. */
-function arrayLiteral(items: readonly string[]): string {
-  return `{${items.map((item) => `"${item.replace(/["\\]/g, (c) => `\\${c}`)}"`).join(',')}}`;
-}
 
 /** One field in COPY's text format: \N for null, backslash escapes for the characters COPY reserves. */
 export function copyField(value: CopyValue): string {
