@@ -12,6 +12,7 @@ import { createCourseStatsAccumulator } from '../../domain/guidance/course-stats
 import { parseCoursesCsv } from '../../domain/guidance/courses-csv.ts';
 import type { CourseCsvError } from '../../domain/guidance/courses-csv.ts';
 import { formatCourseStatsJson, formatCourseStatsSummary } from './courses-stats.format.ts';
+import { findHubName } from '../../domain/hubs.ts';
 
 export interface CoursesStatsIo {
   stdout(text: string): void;
@@ -54,7 +55,7 @@ export async function runCoursesStats(args: string[], io: CoursesStatsIo, option
   }
   const municipalities = options.municipalities ?? readMunicipalities();
   const hubs = [...new Set(municipalities.map((m) => m.businessHub))].sort((a, b) => a.localeCompare(b, 'da'));
-  const hub = findHub(parsed.hub, hubs);
+  const hub = findHubName(hubs, parsed.hub);
   if (hub === null) {
     io.stderr(`Ukendt erhvervshus "${parsed.hub}". Gyldige erhvervshuse: ${hubs.join(', ')}.\n`);
     return 2;
@@ -129,8 +130,3 @@ function parseArguments(args: readonly string[]): Arguments | { help: true } | {
   return { path: paths[0]!, hub, year: Number(yearText), json };
 }
 
-/** "Erhvervshus Nordjylland", "erhvervshus nordjylland" and "Nordjylland" all name the same hub. */
-function findHub(text: string, hubs: readonly string[]): string | null {
-  const key = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('da-DK').replace(/^erhvervshus /, '');
-  return hubs.find((hub) => key(hub) === key(text)) ?? null;
-}

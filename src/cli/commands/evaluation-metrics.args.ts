@@ -6,6 +6,7 @@ import { readSegment, matchKey } from '../../domain/guidance/courses-csv.fields.
 import { guidanceThemeLabels, guidanceThemes } from '../../domain/guidance/guidance.types.ts';
 import { readSource } from '../../domain/evaluation/responses-csv.fields.ts';
 import type { EvaluationFilter } from '../../domain/evaluation/metrics.ts';
+import { findHubName } from '../../domain/hubs.ts';
 
 export interface EvaluationMetricsArguments {
   path: string;
@@ -43,7 +44,7 @@ export function parseEvaluationMetricsArguments(
   const filter: EvaluationFilter = {};
   const hub = values.get('--hub');
   if (hub !== undefined) {
-    const found = findHub(hub, reference.hubs);
+    const found = findHubName(reference.hubs, hub);
     if (found === null) return { usageError: `--hub: ukendt erhvervshus "${hub}". Gyldige erhvervshuse: ${reference.hubs.join(', ')}.` };
     filter.hub = found;
   }
@@ -84,8 +85,3 @@ export function parseEvaluationMetricsArguments(
   return { path: paths[0]!, filter, coursesPath, json };
 }
 
-/** "Erhvervshus Nordjylland", "erhvervshus nordjylland" and "Nordjylland" all name the same hub. */
-function findHub(text: string, hubs: readonly string[]): string | null {
-  const key = (s: string) => matchKey(s).replace(/^erhvervshus /, '');
-  return hubs.find((hub) => key(hub) === key(text)) ?? null;
-}

@@ -27,7 +27,8 @@ import { hubOfOrganisation } from '../courses/courses.repository.ts';
 import { findHubs } from '../evaluation/evaluation.repository.ts';
 import { isUuid } from '../validation.ts';
 import { measureContract, recordKindOf, type RecordKind } from './contract-measurements.service.ts';
-import { findHub, hubNameKey, mayReadRawAnswers } from '../evaluation/evaluation.service.ts';
+import { findHub, hubNameKey } from '../../domain/hubs.ts';
+import { mayReadRawAnswers } from '../evaluation/evaluation.service.ts';
 import {
   findContractRow,
   findContractRowByHubYear,

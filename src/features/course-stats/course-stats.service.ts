@@ -14,6 +14,7 @@ import { hubOfOrganisation } from '../courses/courses.repository.ts';
 import { fieldErrors } from '../validation.ts';
 import { findHubs, findMunicipalityNames, queryCourseStats, type HubRow } from './course-stats.repository.ts';
 import { courseStatsQuery } from './course-stats.schema.ts';
+import { findHub } from '../../domain/hubs.ts';
 
 const readers = ['adviser', 'manager', 'kkr', 'admin', 'viewer'] as const;
 
@@ -23,12 +24,6 @@ export interface CourseStatistics extends CourseStats, CourseBreakdown {
   /** The hubs the reader may choose between (their region's). */
   hubs: { id: string; name: string }[];
   municipalityNames: Record<string, string>;
-}
-
-/** "nordjylland", "Erhvervshus Nordjylland" and "Nordjylland" all name the same hub. */
-function findHub(hubs: HubRow[], text: string): HubRow | undefined {
-  const key = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('da-DK').replace(/^erhvervshus /, '');
-  return hubs.find((hub) => hub.id === text.trim().toLowerCase() || key(hub.name) === key(text));
 }
 
 export async function getCourseStatistics(db: Executor, actor: Actor, rawQuery: unknown, today: Date): Promise<CourseStatistics> {

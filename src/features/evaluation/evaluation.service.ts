@@ -27,6 +27,7 @@ import { hubOfOrganisation } from '../courses/courses.repository.ts';
 import { fieldErrors } from '../validation.ts';
 import { findCompanyNames, findGuidedCompaniesByYear, findMunicipalities, findHubs, findResponses, findStoredQuestions, toEvaluationResponse, type HubRow, type StoredQuestion } from './evaluation.repository.ts';
 import { drillDownQuery, evaluationFilterQuery, evaluationMetricNames, type DrillDownTarget, type FigureMetricName } from './evaluation.schema.ts';
+import { findHub } from '../../domain/hubs.ts';
 
 export const evaluationReaders = ['adviser', 'manager', 'kkr', 'admin', 'viewer'] as const;
 /** Aggregates over fewer answers than this are suppressed for users without raw access. */
@@ -92,14 +93,6 @@ interface Scope {
   visible: HubRow[];
   rawAccess: boolean;
   filters: EvaluationFilters;
-}
-
-/** A hub's name as people write it: "Erhvervshus Nordjylland", "nordjylland", " Nordjylland ". */
-export const hubNameKey = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('da-DK').replace(/^erhvervshus /, '');
-
-/** The hub by id ("nordjylland") or name ("Erhvervshus Nordjylland", "Nordjylland"). */
-export function findHub(hubs: HubRow[], text: string): HubRow | undefined {
-  return hubs.find((hub) => hub.id === text.trim().toLowerCase() || hubNameKey(hub.name) === hubNameKey(text));
 }
 
 function invalidFilter(error: import('zod').ZodError): AppError {
