@@ -166,5 +166,14 @@ describe('the own evaluation from a course’s end to the metric', () => {
     await explorer.getByRole('heading', { name: /Invitationer til brugerevaluering – Erhvervshus Nordjylland/ }).waitFor();
     assert.match(await explorer.getByTestId('count-answered').innerText(), /1$/);
     await expectAccessible(explorer, 'invitation settings');
+
+    // A contact asked by phone to get no more evaluations: the manager opts the address out.
+    await explorer.getByLabel('E-mailadresse').fill('ringede-selv');
+    await explorer.getByRole('button', { name: 'Frameld adressen' }).click();
+    await explorer.getByText('E-mailadresse: skriv en gyldig adresse, fx navn@virksomhed.dk.').first().waitFor();
+    await expectAccessible(explorer, 'invitation settings with an error');
+    await explorer.getByLabel('E-mailadresse').fill('ringede-selv@virksomhed.example');
+    await explorer.getByRole('button', { name: 'Frameld adressen' }).click();
+    await explorer.getByText('Adressen er frameldt evalueringen').waitFor();
   });
 });

@@ -246,5 +246,17 @@ describe('the public answer page', () => {
     assert.match(await decoded(await managing.get('/evaluering/invitationer')), /Undtaget ApS \(CVR 30521439\)/);
     assert.equal((await managing.post(`/evaluering/invitationer/undtagelser/${company.id}/slet`, { erhvervshus: 'nordjylland' })).status, 303);
     assert.equal((await t.database.db.selectFrom('evaluation_exclusions').selectAll().execute()).length, 0);
+
+    assert.equal((await advising.post('/evaluering/invitationer/frameldinger', { erhvervshus: 'nordjylland', email: 'a@b.dk' })).status, 403);
+    assert.equal((await managing.post('/evaluering/invitationer/frameldinger', { erhvervshus: 'nordjylland', email: 'a@b.dk' }, { csrf: false })).status, 403, 'CSRF');
+    const badAddress = await managing.post('/evaluering/invitationer/frameldinger', { erhvervshus: 'nordjylland', email: 'ikke en adresse' });
+    assert.equal(badAddress.status, 422);
+    const badHtml = await decoded(badAddress);
+    assert.match(badHtml, /E-mailadresse: skriv en gyldig adresse/);
+    assert.match(badHtml, /name="email"[^>]*value="ikke en adresse"/, 'keeps what was typed');
+    const optedOut = await managing.post('/evaluering/invitationer/frameldinger', { erhvervshus: 'nordjylland', email: 'ringer@virksomhed.example' });
+    assert.equal(optedOut.status, 303);
+    assert.match(await decoded(await managing.get(optedOut.headers.get('location')!)), /Adressen er frameldt evalueringen/);
+    assert.equal((await t.database.db.selectFrom('evaluation_opt_outs').select('via').where('email', '=', 'ringer@virksomhed.example').executeTakeFirstOrThrow()).via, 'hub');
   });
 });

@@ -285,13 +285,32 @@ export async function markAnswered(db: Executor, id: string, responseId: string,
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function recordOptOut(db: Executor, values: { invitationId: string; email: string; contactPersonId: string | null; via: 'link' | 'hub'; now: Date }): Promise<void> {
-  await db
+/** Stores an opt-out of the address; false when it had opted out already. */
+export async function insertOptOut(db: Executor, values: { email: string; contactPersonId: string | null; via: 'link' | 'hub'; now: Date }): Promise<boolean> {
+  const inserted = await db
     .insertInto('evaluation_opt_outs')
     .values({ email: values.email.trim().toLowerCase(), contact_person_id: values.contactPersonId, via: values.via, opted_out_at: values.now })
     .onConflict((oc) => oc.column('email').doNothing())
-    .execute();
+    .returning('email')
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+export async function recordOptOut(db: Executor, values: { invitationId: string; email: string; contactPersonId: string | null; via: 'link' | 'hub'; now: Date }): Promise<void> {
+  await insertOptOut(db, values);
   await db.updateTable('evaluation_invitations').set({ opted_out_at: values.now }).where('id', '=', values.invitationId).where('opted_out_at', 'is', null).execute();
+}
+
+/** Marks the address's unanswered invitations (of every hub) as opted out; returns how many. */
+export async function optOutOpenInvitations(db: Executor, email: string, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('evaluation_invitations')
+    .set({ opted_out_at: now })
+    .where(sql<boolean>`lower(email) = ${email.trim().toLowerCase()}`)
+    .where('opted_out_at', 'is', null)
+    .where('answered_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** The stored questions and scales of one instrument version. */

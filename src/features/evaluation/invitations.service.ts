@@ -35,7 +35,9 @@ import {
   insertExclusion,
   insertInvitation,
   insertInvitationToken,
+  insertOptOut,
   markReminded,
+  optOutOpenInvitations,
   upsertInvitationSettings,
   type InvitationSettings,
 } from './invitations.repository.ts';
@@ -209,6 +211,27 @@ export async function excludeCompany(db: Executor, clock: Clock, actor: UserActo
   if (!inserted) throw validationFailed([{ field: 'cvr', message: `CVR-nummer: ${company.name} (${parsed.data.cvr}) er allerede undtaget.` }]);
   await recordAudit(db, actor, { action: 'create', entityType: 'evaluationExclusion', entityId: `${chosen.id}:${companyId}`, after: { hubId: chosen.id, companyId, reason: parsed.data.reason } });
   return { hubId: chosen.id, companyName: company.name };
+}
+
+export const optOutInput = z.object({
+  email: z.string().trim().max(254, 'E-mailadresse: højst 254 tegn.').email('E-mailadresse: skriv en gyldig adresse, fx navn@virksomhed.dk.'),
+});
+
+/**
+ * The hub registers that an address wants no more evaluation mail (said on the phone, in a letter):
+ * the same opt-out as the link's, for every hub. The audit log records that the hub did it, not the
+ * address (it holds no contact person's data; the opt-out itself is what stops the mail).
+ */
+export async function registerOptOut(db: Executor, clock: Clock, actor: UserActor, hub: string | undefined, input: unknown): Promise<{ stopped: number }> {
+  const chosen = await managedHub(db, actor, hub);
+  const parsed = optOutInput.safeParse(input);
+  if (!parsed.success) throw validationFailed(fieldErrors(parsed.error));
+  const now = clock.now();
+  const inserted = await insertOptOut(db, { email: parsed.data.email, contactPersonId: null, via: 'hub', now });
+  if (!inserted) throw validationFailed([{ field: 'email', message: `E-mailadresse: ${parsed.data.email} er allerede frameldt evalueringen.` }]);
+  const stopped = await optOutOpenInvitations(db, parsed.data.email, now);
+  await recordAudit(db, actor, { action: 'create', entityType: 'evaluationOptOut', entityId: chosen.id, after: { via: 'hub', hubId: chosen.id, openInvitationsStopped: stopped } });
+  return { stopped };
 }
 
 export async function includeCompanyAgain(db: Executor, actor: UserActor, hub: string | undefined, companyId: string): Promise<void> {

@@ -25,7 +25,7 @@ import { createCourse } from '../courses/courses.service.ts';
 import { createMailer } from '../mail/mailer.ts';
 import { findUserById } from '../users/users.repository.ts';
 import { optOutByLink } from './answer.service.ts';
-import { danishDay, excludeCompany, getInvitationAdmin, includeCompanyAgain, updateInvitationSettings } from './invitations.service.ts';
+import { danishDay, excludeCompany, getInvitationAdmin, includeCompanyAgain, registerOptOut, updateInvitationSettings } from './invitations.service.ts';
 
 describe('evaluation invitations and reminders', () => {
   let database: TestDatabase;
@@ -176,6 +176,37 @@ describe('evaluation invitations and reminders', () => {
     assert.equal(await invitationOf(second.courseId), undefined, 'the same address in other letters');
     assert.equal(await invitationOf(noEmail.courseId), undefined);
     assert.equal((await mailsTo('frameldt@virksomhed.example')).length, 1);
+  });
+
+  it('lets the hub’s manager opt an address out as the link does: no reminder, no new invitation, audited without the address', async () => {
+    const open = await endedCourse({ email: 'ringede@virksomhed.example' });
+    await runJob(INVITE_JOB);
+    assert.equal((await mailsTo('ringede@virksomhed.example')).length, 1);
+
+    await assert.rejects(registerOptOut(database.db, clock, adviser, undefined, { email: 'ringede@virksomhed.example' }), { code: 'forbidden' });
+    await assert.rejects(registerOptOut(database.db, clock, manager, undefined, { email: 'ringede(at)virksomhed' }), (error: { fields: { field: string; message: string }[] }) => {
+      assert.deepEqual(error.fields, [{ field: 'email', message: 'E-mailadresse: skriv en gyldig adresse, fx navn@virksomhed.dk.' }]);
+      return true;
+    });
+    assert.deepEqual(await registerOptOut(database.db, clock, manager, undefined, { email: ' Ringede@Virksomhed.example ' }), { stopped: 1 });
+    assert.notEqual((await invitationOf(open.courseId))!.opted_out_at, null);
+    const stored = await database.db.selectFrom('evaluation_opt_outs').select(['email', 'via']).where('email', '=', 'ringede@virksomhed.example').executeTakeFirstOrThrow();
+    assert.equal(stored.via, 'hub');
+    await assert.rejects(registerOptOut(database.db, clock, manager, undefined, { email: 'ringede@virksomhed.example' }), (error: { fields: { message: string }[] }) => /er allerede frameldt/.test(error.fields[0]!.message));
+
+    const start = clock.now();
+    try {
+      clock.set(new Date(start.getTime() + days(7)));
+      await runJob(REMIND_JOB);
+    } finally {
+      clock.set(start);
+    }
+    const later = await endedCourse({ email: 'ringede@virksomhed.example' });
+    await runJob(INVITE_JOB);
+    assert.equal(await invitationOf(later.courseId), undefined);
+    assert.equal((await mailsTo('ringede@virksomhed.example')).length, 1, 'neither a reminder nor a new invitation');
+    const audit = await database.db.selectFrom('audit_log').select(['actor_user_id', 'entity_id', 'after']).where('entity_type', '=', 'evaluationOptOut').execute();
+    assert.deepEqual(audit, [{ actor_user_id: manager.userId, entity_id: 'nordjylland', after: { via: 'hub', hubId: 'nordjylland', openInvitationsStopped: 1 } }]);
   });
 
   it('reminds at the hub’s spacing, at most its count, each step once, with a new working link', async () => {

@@ -18,11 +18,12 @@ const weekdays: [string, string][] = [
   ['søndag', 'Sunday'],
 ];
 
-export const InvitationAdminPage = (props: { ctx: PageContext; admin: InvitationAdmin; notice?: string | undefined; form?: { which: 'settings' | 'exclusion'; errors: FormErrors; values: FormValues } | undefined }) => {
+export const InvitationAdminPage = (props: { ctx: PageContext; admin: InvitationAdmin; notice?: string | undefined; form?: { which: 'settings' | 'exclusion' | 'optOut'; errors: FormErrors; values: FormValues } | undefined }) => {
   const { ctx, admin } = props;
   const s = admin.settings;
   const settingsErrors = props.form?.which === 'settings' ? props.form.errors : {};
   const exclusionErrors = props.form?.which === 'exclusion' ? props.form.errors : {};
+  const optOutErrors = props.form?.which === 'optOut' ? props.form.errors : {};
   const values = props.form?.values ?? {};
   const typed = (name: string, fallback: number | null) => (props.form?.which === 'settings' ? stringValue(values, name) : fallback === null ? '' : String(fallback));
   const title = t(ctx, `Invitationer til brugerevaluering – ${admin.hub.name}`, `User evaluation invitations – ${admin.hub.name}`);
@@ -31,7 +32,7 @@ export const InvitationAdminPage = (props: { ctx: PageContext; admin: Invitation
     <Page ctx={ctx} title={title} breadcrumbs={[{ href: '/', label: ctx.t('nav.home') }, { href: `/evaluering?erhvervshus=${admin.hub.id}`, label: ctx.t('nav.evaluation') }, { label: t(ctx, 'Invitationer', 'Invitations') }]}>
       <h1>{title}</h1>
       {props.notice ? <Alert variant="success">{props.notice}</Alert> : null}
-      <ErrorSummary ctx={ctx} errors={{ ...settingsErrors, ...exclusionErrors }} />
+      <ErrorSummary ctx={ctx} errors={{ ...settingsErrors, ...exclusionErrors, ...optOutErrors }} />
       {admin.hubs.length > 1 ? (
         <form method="get" action="/evaluering/invitationer" class="filter-form">
           <SelectField ctx={ctx} name="erhvervshus" label={t(ctx, 'Erhvervshus', 'Business hub')} value={admin.hub.id} options={admin.hubs.map((h) => ({ value: h.id, label: h.name }))} />
@@ -131,6 +132,23 @@ export const InvitationAdminPage = (props: { ctx: PageContext; admin: Invitation
         <TextField ctx={ctx} name="reason" label={t(ctx, 'Begrundelse', 'Reason')} value={props.form?.which === 'exclusion' ? stringValue(values, 'reason') : ''} error={exclusionErrors.reason} />
         <button type="submit" class="button button-secondary">
           {t(ctx, 'Undtag virksomheden', 'Exclude the company')}
+        </button>
+      </form>
+
+      <h2>{t(ctx, 'Framelding', 'Opting out')}</h2>
+      <p>
+        {t(
+          ctx,
+          'Hvis en kontaktperson beder om ikke at få flere evalueringer – fx i telefonen – så frameld adressen her. Det virker som frameldingslinket i mailen: adressen får hverken invitationer eller påmindelser igen, fra noget erhvervshus.',
+          'If a contact person asks to receive no more evaluations – on the phone, for instance – opt the address out here. It works as the opt-out link in the mail: the address gets neither invitations nor reminders again, from any hub.',
+        )}
+      </p>
+      <form method="post" action="/evaluering/invitationer/frameldinger" novalidate>
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="erhvervshus" value={admin.hub.id} />
+        <TextField ctx={ctx} type="email" name="email" autocomplete="off" label={t(ctx, 'E-mailadresse', 'E-mail address')} value={props.form?.which === 'optOut' ? stringValue(values, 'email') : ''} error={optOutErrors.email} />
+        <button type="submit" class="button button-secondary">
+          {t(ctx, 'Frameld adressen', 'Opt the address out')}
         </button>
       </form>
     </Page>
