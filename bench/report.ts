@@ -92,7 +92,7 @@ function targetSection(target: TargetResult, info: RunInfo): string[] {
     '',
     '#### Plans (`EXPLAIN (ANALYZE, BUFFERS)` of the first query of each kind, last round; full plans in `bench/results/`)',
     '',
-    '| query kind | example | indexes used | sequential scans | execution ms (rows / count) |',
+    '| query kind | example | indexes used | sequential scans | execution ms (each statement the search ran) |',
     '|---|---|---|---|--:|',
   );
   for (const kind of target.kinds) {

@@ -122,22 +122,43 @@ function matchingCompanies(db: Executor, scope: CompanyScope, query: CompanySear
 export async function searchCompanyRows(db: Executor, scope: CompanyScope, query: CompanySearchQuery, page: { limit: number; offset: number }) {
   const q = query.q.toLowerCase().trim();
   const digits = q.replace(/\s/g, '');
-  const prefix = `${escapeLike(q)}%`;
-  const fuzzy = q.length >= FUZZY_MIN_LENGTH;
   const base = matchingCompanies(db, scope, query);
   // Names that start with the text first, then the closest words (fuzzy texts only), then by name.
-  const byText = q !== '' && !/^\d{1,8}$/.test(digits) ? base.orderBy(sql`lower(c.name) like ${prefix}`, 'desc') : base;
-  const ordered = fuzzy && byText !== base ? byText.orderBy(sql`word_similarity(${q}, lower(c.name))`, 'desc') : byText;
+  const byText = q !== '' && !/^\d{1,8}$/.test(digits);
+  const fuzzy = byText && q.length >= FUZZY_MIN_LENGTH;
+  const startsWith = sql<boolean>`lower(c.name) like ${`${escapeLike(q)}%`}`;
+  const closeness = sql<number>`word_similarity(${q}, lower(c.name))`;
   const countCap = Math.max(COMPANY_COUNT_CAP, page.offset + page.limit);
-  const [rows, counted] = await Promise.all([
-    ordered.orderBy('c.name').orderBy('c.id').limit(page.limit).offset(page.offset).execute(),
-    db
-      .selectFrom(base.clearSelect().select(sql`1`.as('one')).limit(countCap + 1).as('matches'))
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
+  // One pass over the matches: ranking scores every candidate anyway, so the best countCap + 1 in
+  // order give both the page and the capped count (a second query used to find them all again).
+  let best = base.clearSelect().select(['c.id', 'c.name', (byText ? startsWith : sql<boolean>`false`).as('starts_with'), (fuzzy ? closeness : sql<number>`0`).as('closeness')]);
+  if (byText) best = best.orderBy(startsWith, 'desc');
+  if (fuzzy) best = best.orderBy(closeness, 'desc');
+  // The page's ids (with the count of the best) first, then only those 25 companies read in full —
+  // by id from any region, as the ids come from the reader's scoped matches.
+  const pageIds = db
+    .selectFrom(best.orderBy('c.name').orderBy('c.id').limit(countCap + 1).as('best'))
+    .select(['best.id', 'best.name', 'best.starts_with', 'best.closeness', sql<number>`count(*) over ()`.as('matched')])
+    .orderBy('best.starts_with', 'desc')
+    .orderBy('best.closeness', 'desc')
+    .orderBy('best.name')
+    .orderBy('best.id')
+    .limit(page.limit)
+    .offset(page.offset);
+  const rows = await companyQuery(db, 'all')
+    .innerJoin(pageIds.as('p'), 'p.id', 'c.id')
+    .select('p.matched')
+    .orderBy('p.starts_with', 'desc')
+    .orderBy('p.closeness', 'desc')
+    .orderBy('p.name')
+    .orderBy('p.id')
+    .execute();
+  // A page past the last match has no row to carry the count; then it is counted on its own.
+  const matched = rows[0]
+    ? Number(rows[0].matched)
+    : Number((await db.selectFrom(base.clearSelect().select(sql`1`.as('one')).limit(countCap + 1).as('matches')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   // `total` is exact up to the cap; above it, `totalCapped` says "more than total".
-  return { companies: rows.map(toCompany), total: Math.min(counted.n, countCap), totalCapped: counted.n > countCap };
+  return { companies: rows.map(toCompany), total: Math.min(matched, countCap), totalCapped: matched > countCap };
 }
 
 /**

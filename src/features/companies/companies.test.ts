@@ -108,6 +108,8 @@ describe('companies', () => {
     assert.equal(first.companies[0]?.name, 'Tællefirma 0000 ApS', 'equally good matches come in name order');
     const last = await searchCompanies(database.db, nordViewer, { q: 'tællefirma', side: '41' });
     assert.deepEqual([last.total, last.totalCapped, last.companies.at(-1)?.name], [1005, false, 'Tællefirma 1004 ApS']);
+    const pastTheEnd = await searchCompanies(database.db, nordViewer, { q: 'tællefirma', side: '60' });
+    assert.deepEqual([pastTheEnd.total, pastTheEnd.totalCapped, pastTheEnd.companies.length], [1005, false, 0], 'a page past the last match still says how many there are');
     const prefixFirst = await searchCompanies(database.db, nordViewer, { q: 'tællefirma 100' });
     assert.deepEqual(prefixFirst.companies.slice(0, 5).map((c) => c.name.slice(11, 15)), ['1000', '1001', '1002', '1003', '1004'], 'names that start with the text come first');
   });
