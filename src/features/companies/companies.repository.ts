@@ -119,25 +119,40 @@ function matchingCompanies(db: Executor, scope: CompanyScope, query: CompanySear
   return base;
 }
 
+/** How many companies the search matches, counting no further than `cap` + 1. */
+async function countMatches(db: Executor, base: ReturnType<typeof matchingCompanies>, cap: number): Promise<number> {
+  const row = await db
+    .selectFrom(base.clearSelect().select(sql`1`.as('one')).limit(cap + 1).as('matches'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 export async function searchCompanyRows(db: Executor, scope: CompanyScope, query: CompanySearchQuery, page: { limit: number; offset: number }) {
   const q = query.q.toLowerCase().trim();
   const digits = q.replace(/\s/g, '');
   const base = matchingCompanies(db, scope, query);
-  // Names that start with the text first, then the closest words (fuzzy texts only), then by name.
-  const byText = q !== '' && !/^\d{1,8}$/.test(digits);
-  const fuzzy = byText && q.length >= FUZZY_MIN_LENGTH;
-  const startsWith = sql<boolean>`lower(c.name) like ${`${escapeLike(q)}%`}`;
-  const closeness = sql<number>`word_similarity(${q}, lower(c.name))`;
   const countCap = Math.max(COMPANY_COUNT_CAP, page.offset + page.limit);
-  // One pass over the matches: ranking scores every candidate anyway, so the best countCap + 1 in
-  // order give both the page and the capped count (a second query used to find them all again).
-  let best = base.clearSelect().select(['c.id', 'c.name', (byText ? startsWith : sql<boolean>`false`).as('starts_with'), (fuzzy ? closeness : sql<number>`0`).as('closeness')]);
-  if (byText) best = best.orderBy(startsWith, 'desc');
-  if (fuzzy) best = best.orderBy(closeness, 'desc');
-  // The page's ids (with the count of the best) first, then only those 25 companies read in full —
-  // by id from any region, as the ids come from the reader's scoped matches.
+  // `total` is exact up to the cap; above it, `totalCapped` says "more than total".
+  const result = (rows: CompanyRow[], matched: number) => ({ companies: rows.map(toCompany), total: Math.min(matched, countCap), totalCapped: matched > countCap });
+
+  // No text (or CVR digits): name order walks the (name, id) index to the page, and the count
+  // stops at the cap — two cheap statements, run together.
+  if (q === '' || /^\d{1,8}$/.test(digits)) {
+    const [rows, matched] = await Promise.all([base.orderBy('c.name').orderBy('c.id').limit(page.limit).offset(page.offset).execute(), countMatches(db, base, countCap)]);
+    return result(rows, matched);
+  }
+
+  // Text: names that start with it first, then the closest words (fuzzy texts only), then by name.
+  // Ranking scores every candidate anyway, so one pass takes the best countCap + 1 ids in order and
+  // gives both the page and the capped count (a second query would find them all again); then only
+  // the page's companies are read in full — by id from any region, as the ids come from the
+  // reader's scoped matches.
+  const startsWith = sql<boolean>`lower(c.name) like ${`${escapeLike(q)}%`}`;
+  const closeness = q.length >= FUZZY_MIN_LENGTH ? sql<number>`word_similarity(${q}, lower(c.name))` : sql<number>`0`;
+  const best = base.clearSelect().select(['c.id', 'c.name', startsWith.as('starts_with'), closeness.as('closeness')]).orderBy(startsWith, 'desc');
   const pageIds = db
-    .selectFrom(best.orderBy('c.name').orderBy('c.id').limit(countCap + 1).as('best'))
+    .selectFrom((q.length >= FUZZY_MIN_LENGTH ? best.orderBy(closeness, 'desc') : best).orderBy('c.name').orderBy('c.id').limit(countCap + 1).as('best'))
     .select(['best.id', 'best.name', 'best.starts_with', 'best.closeness', sql<number>`count(*) over ()`.as('matched')])
     .orderBy('best.starts_with', 'desc')
     .orderBy('best.closeness', 'desc')
@@ -154,11 +169,7 @@ export async function searchCompanyRows(db: Executor, scope: CompanyScope, query
     .orderBy('p.id')
     .execute();
   // A page past the last match has no row to carry the count; then it is counted on its own.
-  const matched = rows[0]
-    ? Number(rows[0].matched)
-    : Number((await db.selectFrom(base.clearSelect().select(sql`1`.as('one')).limit(countCap + 1).as('matches')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  // `total` is exact up to the cap; above it, `totalCapped` says "more than total".
-  return { companies: rows.map(toCompany), total: Math.min(matched, countCap), totalCapped: matched > countCap };
+  return result(rows, rows[0] ? Number(rows[0].matched) : await countMatches(db, base, countCap));
 }
 
 /**
