@@ -1,5 +1,5 @@
 // EXPLAIN ANALYZE of the real search: a Kysely plugin records the SQL that searchCompanyRows()
-// compiles (one statement: the page and the capped count together), then each is run again under EXPLAIN. This way the
+// compiles (for a text: one statement, the page and the capped count together; without text the page and the count), then each is run again under EXPLAIN. This way the
 // plan shown is the plan of the code in src/, not of a hand-copied query that may drift from it.
 import { CompiledQuery, PostgresQueryCompiler, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import type { Executor } from '../../src/db/database.ts';
