@@ -51,8 +51,8 @@ export interface ContractPhaseResult {
   baseline: Samples;
   /** Each read the service makes, timed alone (median of the runs): where the time goes. */
   parts: Record<string, Samples>;
-  /** PostgreSQL only: the same two with JIT compilation off for the session (`-c jit=off`). */
-  jitOff?: { service: Samples; baseline: Samples };
+  /** PostgreSQL only: the same two with JIT compilation on (`-c jit=on`, PostgreSQL's default; the app turns it off). */
+  jitOn?: { service: Samples; baseline: Samples };
 }
 
 export interface ContractOptions {
@@ -198,14 +198,14 @@ export async function measureContracts(target: BenchTarget, options: ContractOpt
       baseline,
       parts,
     };
-    const jitOff = target.openWithoutJit ? await target.openWithoutJit() : null;
-    if (jitOff) {
+    const jitOn = target.openWithJit ? await target.openWithJit() : null;
+    if (jitOn) {
       try {
-        options.log(`${target.label}: the same with JIT compilation off`);
-        const off = await measureOn(jitOff, options.runs, options.warmup);
-        result.jitOff = { service: off.service, baseline: off.baseline };
+        options.log(`${target.label}: the same with JIT compilation on`);
+        const on = await measureOn(jitOn, options.runs, options.warmup);
+        result.jitOn = { service: on.service, baseline: on.baseline };
       } finally {
-        await jitOff.close();
+        await jitOn.close();
       }
     }
     return result;

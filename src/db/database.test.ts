@@ -48,4 +48,25 @@ describe('the PostgreSQL connection pool', () => {
       await test.drop();
     }
   });
+
+  it('turns JIT compilation off for its connections, unless the URL sets options itself (decision 013)', postgresOnly, async () => {
+    const test = await createTestDatabase({ reference: false });
+    const url = new URL(testServerUrl()!);
+    url.pathname = `/${(await sql<{ name: string }>`select current_database() as name`.execute(test.db)).rows[0]!.name}`;
+    const jitOf = async (databaseUrl: string) => {
+      const database = await openDatabase({ databaseUrl });
+      try {
+        return (await sql<{ jit: string }>`select current_setting('jit') as jit`.execute(database.db)).rows[0]!.jit;
+      } finally {
+        await database.close();
+      }
+    };
+    try {
+      assert.equal(await jitOf(url.toString()), 'off');
+      url.searchParams.set('options', '-c jit=on');
+      assert.equal(await jitOf(url.toString()), 'on');
+    } finally {
+      await test.drop();
+    }
+  });
 });

@@ -97,7 +97,11 @@ async function openPostgres(url: string, onIdleConnectionError: (error: Error) =
       return pg.types.getTypeParser(oid, format as 'text');
     }) as typeof pg.types.getTypeParser,
   };
-  const pool = new pg.Pool({ connectionString: url, max: 10, types });
+  // JIT compilation off unless the URL sets options itself: it spent 50–60 ms compiling the contract
+  // evaluation's reads and gained nothing on queries of this size (decision 013).
+  const withOptions = new URL(url);
+  if (!withOptions.searchParams.has('options')) withOptions.searchParams.set('options', '-c jit=off');
+  const pool = new pg.Pool({ connectionString: withOptions.toString(), max: 10, types });
   pool.on('error', onIdleConnectionError);
   // Fail fast with a clear message when the server is not reachable.
   const probe = await pool.connect().catch((error: Error) => {
