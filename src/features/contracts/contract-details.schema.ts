@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { ContractInput } from '../../domain/contracts/contracts.ts';
 import { validationFailed, type FieldError } from '../../domain/errors.ts';
 import { parseDecimal, type Rational } from '../../domain/money/rational.ts';
-import { readDate } from './contract-editing.schema.ts';
+import { dateText } from './contract-editing.schema.ts';
 
 type Body = Record<string, string | string[] | undefined>;
 
@@ -53,20 +53,7 @@ const optionalText = (label: string, max: number) =>
   z.preprocess(first, z.string().trim().max(max, `${label} må højst være ${max} tegn.`).optional().transform((v) => (v ? v : undefined)));
 
 /** An optional date, ÅÅÅÅ-MM-DD or DD-MM-ÅÅÅÅ as the editing forms read dates; stored as ÅÅÅÅ-MM-DD. */
-const optionalDate = (label: string) =>
-  z.preprocess(
-    first,
-    z
-      .string()
-      .trim()
-      .optional()
-      .transform((value, ctx) => {
-        if (!value) return undefined;
-        const date = readDate(value);
-        if (date === null) ctx.addIssue({ code: 'custom', message: `${label}: ${shown(value)} er ikke en gyldig dato – skriv ÅÅÅÅ-MM-DD, fx 2024-03-15.` });
-        return date ?? undefined;
-      }),
-  );
+const optionalDate = (label: string) => dateText(label, false);
 
 const wholeNumber = (label: string, min: number, max: number, example: string) =>
   z.preprocess(

@@ -95,7 +95,8 @@ export function readDate(text: string): string | null {
   if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return null;
   return date.toISOString().slice(0, 10);
 }
-const dateText = (label: string, required: boolean) =>
+/** A date field, ÅÅÅÅ-MM-DD or DD-MM-ÅÅÅÅ, stored as ÅÅÅÅ-MM-DD; a message names the field and the value. */
+export const dateText = (label: string, required: boolean) =>
   z.preprocess(
     first,
     z
