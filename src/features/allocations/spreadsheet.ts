@@ -56,6 +56,8 @@ export interface SheetSpec {
   totalLabel?: string;
   /** Values of the total row for columns with `sum` (the cached result of the SUM formula). */
   totals?: Record<number, number>;
+  /** A number format for one cell (0-based row and column), overriding its column's. */
+  cellFormat?: (row: number, column: number) => string | undefined;
 }
 
 export function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.Worksheet {
@@ -68,12 +70,13 @@ export function addSheet(workbook: ExcelJS.Workbook, spec: SheetSpec): ExcelJS.W
   header.font = { bold: true };
   header.eachCell((cell) => (cell.border = { bottom: { style: 'thin' } }));
   const first = header.number + 1;
-  for (const values of spec.rows) {
+  spec.rows.forEach((values, r) => {
     const row = sheet.addRow(values);
     spec.columns.forEach((c, i) => {
-      if (c.numFmt) row.getCell(i + 1).numFmt = c.numFmt;
+      const format = spec.cellFormat?.(r, i) ?? c.numFmt;
+      if (format) row.getCell(i + 1).numFmt = format;
     });
-  }
+  });
   const last = first + spec.rows.length - 1;
   if (spec.totalLabel !== undefined) {
     const total = sheet.addRow([spec.totalLabel]);

@@ -1,9 +1,10 @@
-// The annual report to KKR as an Excel workbook (exceljs; house style of course-stats.spreadsheet.ts):
+// The annual report to KKR as an Excel workbook (exceljs; the house style of allocations/spreadsheet.ts):
 // a sheet each for the summary, the targets, the activities, the geographic spread and the development.
 // Figures are number cells (formatted with the precision they are shown with: one decimal for shares
 // and NPS, whole numbers for counts), and the exact value is written next to a result as text, so the
 // secretariat can both calculate further and see what the goal was judged on.
 import ExcelJS from 'exceljs';
+import { addSheet } from '../allocations/spreadsheet.ts';
 import { formatDanishDateTime, formatDanishPeriod } from '../../domain/contracts/report.build.ts';
 import type { ContractReport, ReportNumber, ReportTarget } from '../../domain/contracts/report.types.ts';
 
@@ -42,46 +43,31 @@ function describe(report: ContractReport, header: ReportFileHeader | undefined):
   return `${report.kkr} og ${report.hub} · dataperiode ${formatDanishPeriod(report.period)} · beregnet ${formatDanishDateTime(report.computedAt)} · ${version}`;
 }
 
-function addSheet(
+/**
+ * A sheet in the shared house style (allocations/spreadsheet.ts): title, the report's line, header,
+ * rows; number cells formatted by their column (whole numbers unless it says otherwise) or `cellFormat`,
+ * and an "I alt" row summing the `total` columns.
+ */
+function addReportSheet(
   workbook: ExcelJS.Workbook,
   name: string,
   title: string,
   subtitle: string,
   columns: Column[],
   rows: Cell[][],
-  total?: number[],
-  /** A format for one cell (0-based row and column), overriding the column's. */
+  total: number[] = [],
   cellFormat?: (row: number, column: number) => string | undefined,
 ): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name);
-  sheet.columns = columns.map((c) => ({ width: c.width }));
-  sheet.addRow([title]).font = { bold: true, size: 14 };
-  sheet.addRow([subtitle]);
-  sheet.addRow([]);
-  const header = sheet.addRow(columns.map((c) => c.header));
-  header.font = { bold: true };
-  header.eachCell((cell) => (cell.border = { bottom: { style: 'thin' } }));
-  rows.forEach((values, r) => {
-    sheet.addRow(values).eachCell((cell, i) => {
-      if (typeof cell.value === 'number') cell.numFmt = cellFormat?.(r, i - 1) ?? columns[i - 1]?.format ?? WHOLE;
-    });
+  const sum = (i: number) => rows.reduce((s, row) => s + (typeof row[i] === 'number' ? (row[i] as number) : 0), 0);
+  return addSheet(workbook, {
+    name,
+    title,
+    lines: [subtitle],
+    columns: columns.map((c, i) => ({ header: c.header, width: c.width, numFmt: c.format ?? WHOLE, sum: total.includes(i) })),
+    rows,
+    cellFormat,
+    ...(total.length > 0 && rows.length > 0 ? { totalLabel: 'I alt', totals: Object.fromEntries(total.map((i) => [i, sum(i)])) } : {}),
   });
-  if (total !== undefined && rows.length > 0) {
-    const first = header.number + 1;
-    const last = header.number + rows.length;
-    const sum = sheet.addRow(['I alt']);
-    sum.font = { bold: true };
-    for (const i of total) {
-      const letter = sheet.getColumn(i + 1).letter;
-      const result = rows.reduce((s, row) => s + (typeof row[i] === 'number' ? (row[i] as number) : 0), 0);
-      const cell = sum.getCell(i + 1);
-      cell.value = { formula: `SUM(${letter}${first}:${letter}${last})`, result };
-      cell.numFmt = WHOLE;
-      cell.border = { top: { style: 'thin' } };
-    }
-  }
-  sheet.views = [{ state: 'frozen', ySplit: header.number }];
-  return sheet;
 }
 
 function targetRow(goalNumber: number, goalStatus: string, t: ReportTarget): Cell[] {
@@ -114,7 +100,7 @@ export async function renderReportWorkbook(report: ContractReport, header?: Repo
   const title = `Afrapportering ${report.year} – ${report.title}`;
   const subtitle = describe(report, header);
 
-  const summary = addSheet(
+  const summary = addReportSheet(
     workbook,
     'Sammenfatning',
     title,
@@ -147,7 +133,7 @@ export async function renderReportWorkbook(report: ContractReport, header?: Repo
   }
 
   const targets = report.goals.flatMap((g) => g.targets);
-  addSheet(
+  addReportSheet(
     workbook,
     'Mål',
     title,
@@ -176,7 +162,7 @@ export async function renderReportWorkbook(report: ContractReport, header?: Repo
     (r, c) => (c === 3 && targets[r]?.kind === 'count' ? WHOLE : undefined),
   );
 
-  addSheet(
+  addReportSheet(
     workbook,
     'Indsatser',
     title,
@@ -202,7 +188,7 @@ export async function renderReportWorkbook(report: ContractReport, header?: Repo
     ),
   );
 
-  addSheet(
+  addReportSheet(
     workbook,
     'Geografisk spredning',
     title,
@@ -219,7 +205,7 @@ export async function renderReportWorkbook(report: ContractReport, header?: Repo
     [2, 3],
   );
 
-  addSheet(
+  addReportSheet(
     workbook,
     'Udvikling',
     title,

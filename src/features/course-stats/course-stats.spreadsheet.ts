@@ -2,6 +2,7 @@
 // one sheet per breakdown, each with a title, the counting rule, a header row and the figures as
 // numbers (not text), so KKR's secretariat can sum and chart them further.
 import ExcelJS from 'exceljs';
+import { addSheet } from '../allocations/spreadsheet.ts';
 import { guidanceCategories, guidanceCategoryLabels, guidanceThemeLabels, guidanceThemes } from '../../domain/guidance/guidance.types.ts';
 import type { CourseStatistics } from './course-stats.service.ts';
 import { monthNames } from './course-stats.views.tsx';
@@ -17,32 +18,17 @@ interface Sheet {
 const COUNTING_RULE =
   'Et forløb tæller i hvert år med et registreret møde; uden møder i sit startår. Ny virksomhed: ikke vejledt af erhvervshuset året før.';
 
-function addSheet(workbook: ExcelJS.Workbook, title: string, sheet: Sheet): void {
-  const worksheet = workbook.addWorksheet(sheet.name);
-  worksheet.columns = sheet.columns.map((c) => ({ width: c.width }));
-  worksheet.addRow([title]).font = { bold: true, size: 14 };
-  worksheet.addRow([COUNTING_RULE]);
-  worksheet.addRow([]);
-  const header = worksheet.addRow(sheet.columns.map((c) => c.header));
-  header.font = { bold: true };
-  header.eachCell((cell) => (cell.border = { bottom: { style: 'thin' } }));
-  for (const values of sheet.rows) worksheet.addRow(values).eachCell((cell) => typeof cell.value === 'number' && (cell.numFmt = '#,##0'));
-  if (sheet.total && sheet.rows.length > 0) {
-    const first = header.number + 1;
-    const last = header.number + sheet.rows.length;
-    const total = worksheet.addRow(['I alt']);
-    total.font = { bold: true };
-    sheet.columns.forEach((_, i) => {
-      if (i === 0 || typeof sheet.rows[0]![i] !== 'number') return;
-      const letter = worksheet.getColumn(i + 1).letter;
-      const result = sheet.rows.reduce((sum, row) => sum + (row[i] as number), 0);
-      const cell = total.getCell(i + 1);
-      cell.value = { formula: `SUM(${letter}${first}:${letter}${last})`, result };
-      cell.numFmt = '#,##0';
-      cell.border = { top: { style: 'thin' } };
-    });
-  }
-  worksheet.views = [{ state: 'frozen', ySplit: header.number }];
+/** A sheet in the shared house style (allocations/spreadsheet.ts), with the counting rule under the title. */
+function addStatsSheet(workbook: ExcelJS.Workbook, title: string, sheet: Sheet): void {
+  const summed = sheet.total && sheet.rows.length > 0 ? sheet.columns.map((_, i) => i > 0 && typeof sheet.rows[0]![i] === 'number') : [];
+  addSheet(workbook, {
+    name: sheet.name,
+    title,
+    lines: [COUNTING_RULE],
+    columns: sheet.columns.map((c, i) => ({ ...c, numFmt: '#,##0', sum: summed[i] ?? false })),
+    rows: sheet.rows,
+    ...(summed.length > 0 ? { totalLabel: 'I alt', totals: Object.fromEntries(summed.flatMap((sum, i) => (sum ? [[i, sheet.rows.reduce((total, row) => total + (row[i] as number), 0)]] : []))) } : {}),
+  });
 }
 
 export async function courseStatsWorkbook(s: CourseStatistics): Promise<Uint8Array<ArrayBuffer>> {
@@ -82,7 +68,7 @@ export async function courseStatsWorkbook(s: CourseStatistics): Promise<Uint8Arr
       rows: s.byMonth.map((value, i) => [monthNames.da[i]!, i + 1, value]),
     },
   ];
-  for (const sheet of sheets) addSheet(workbook, title, sheet);
+  for (const sheet of sheets) addStatsSheet(workbook, title, sheet);
   return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }
 

@@ -3,6 +3,7 @@
 // year, and the distribution of the answers per question. Built from the service's overview, so a
 // suppressed figure is "færre end 5 svar" here too and never a number.
 import ExcelJS from 'exceljs';
+import { addSheet } from '../allocations/spreadsheet.ts';
 import { evaluationSourceLabels } from '../../domain/evaluation/evaluation.types.ts';
 import { guidanceSegmentLabels, guidanceThemeLabels } from '../../domain/guidance/guidance.types.ts';
 import { fewerThanFive, metricLabels, noAnswers } from './evaluation.format.ts';
@@ -30,24 +31,16 @@ function describeFilters(o: EvaluationOverview): string {
 const figureValue = (figure: Figure): Cell => (figure.status === 'none' ? noAnswers('da') : figure.status === 'suppressed' || figure.value === null ? fewerThanFive('da') : Number(figure.value.toFixed(1)));
 const round1 = (value: number) => Number(value.toFixed(1));
 
-function addSheet(workbook: ExcelJS.Workbook, name: string, title: string, columns: { header: string; width: number }[], rows: Cell[][]): void {
-  const sheet = workbook.addWorksheet(name);
-  sheet.columns = columns.map((c) => ({ width: c.width }));
-  sheet.addRow([title]).font = { bold: true, size: 14 };
-  sheet.addRow([RULES]);
-  sheet.addRow([]);
-  const header = sheet.addRow(columns.map((c) => c.header));
-  header.font = { bold: true };
-  header.eachCell((cell) => (cell.border = { bottom: { style: 'thin' } }));
-  for (const values of rows) sheet.addRow(values);
-  sheet.views = [{ state: 'frozen', ySplit: header.number }];
+/** A sheet in the shared house style (allocations/spreadsheet.ts), with the rules under the title. */
+function addEvaluationSheet(workbook: ExcelJS.Workbook, name: string, title: string, columns: { header: string; width: number }[], rows: Cell[][]): void {
+  addSheet(workbook, { name, title, lines: [RULES], columns, rows });
 }
 
 export async function evaluationWorkbook(o: EvaluationOverview): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Knudepunkt';
   const title = `Brugerevaluering – ${describeFilters(o)}`;
-  addSheet(
+  addEvaluationSheet(
     workbook,
     'Nøgletal',
     title,
@@ -73,14 +66,14 @@ export async function evaluationWorkbook(o: EvaluationOverview): Promise<Uint8Ar
       ]),
     ],
   );
-  addSheet(
+  addEvaluationSheet(
     workbook,
     'Udvikling',
     title,
     [{ header: 'Vejledningsår', width: 14 }, { header: 'Besvarelser', width: 14 }, ...(o.trend[0]?.figures ?? o.figures).flatMap((f) => [{ header: metricLabels[f.metric].da, width: 20 }, { header: `n (${f.metric})`, width: 10 }])],
     o.trend.map((year): Cell[] => [year.year, year.nStatus === 'suppressed' ? fewerThanFive('da') : (year.n ?? 0), ...year.figures.flatMap((f): Cell[] => [figureValue(f), f.status === 'ok' ? f.n : null])]),
   );
-  addSheet(
+  addEvaluationSheet(
     workbook,
     'Svarfordeling',
     title,
